@@ -1,0 +1,15 @@
+// Prefixes the site's base path to root-relative links written in content ("/plugins/…"),
+// so the same pages work when the site is served under a sub-path.
+export default function rehypeBaseLinks({ base = '/' } = {}) {
+  const prefix = base.replace(/\/$/, '');
+  const visit = (node) => {
+    if (node.type === 'element' && node.tagName === 'a') {
+      const href = node.properties?.href;
+      if (prefix && typeof href === 'string' && href.startsWith('/') && !href.startsWith('//') && !href.startsWith(`${prefix}/`)) {
+        node.properties.href = prefix + href;
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree) => visit(tree);
+}

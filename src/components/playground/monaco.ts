@@ -1,0 +1,120 @@
+/**
+ * Monaco, loaded only when a reader starts editing (about 3.5 MB with its workers, all
+ * bundled with the site: no CDN, no loader from the network). YAML panes get Kubernetes
+ * schema validation and completion through monaco-yaml, with schemas shipped in the bundle.
+ */
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
+import 'monaco-editor/esm/vs/editor/editor.all.js';
+import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
+import 'monaco-editor/esm/vs/basic-languages/shell/shell.contribution';
+import 'monaco-editor/esm/vs/language/json/monaco.contribution';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker';
+import { configureMonacoYaml } from 'monaco-yaml';
+import type { Diagnostic } from '../../lib/diagnostics';
+import { kubernetesSchema } from './k8s-schemas';
+import YamlWorker from './yaml.worker?worker';
+
+self.MonacoEnvironment = {
+  getWorker(_id: string, label: string) {
+    if (label === 'yaml') return new YamlWorker();
+    if (label === 'json') return new JsonWorker();
+    return new EditorWorker();
+  },
+};
+
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false,
+  hover: true,
+  completion: true,
+  validate: true,
+  format: false,
+  schemas: [{ uri: kubernetesSchema.uri, fileMatch: ['**/*.k8s.yaml'], schema: kubernetesSchema.schema as never }],
+});
+// JSON panes (NSG rules, WAF policies) are validated by our engines; Monaco's JSON
+// service only highlights syntax and must not try to fetch schemas.
+monaco.languages.json.jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, enableSchemaRequest: false, schemas: [] });
+
+const theme = (): string => (document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark');
+new MutationObserver(() => monaco.editor.setTheme(theme())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+
+export interface EditorOptions {
+  value: string;
+  language: string;
+  schema?: string;
+  label: string;
+  path: string;
+  height: number;
+  offset: number;
+  onChange: () => void;
+}
+
+export interface EditorHandle {
+  getValue(): string;
+  setValue(value: string): void;
+  setDiagnostics(diagnostics: Diagnostic[]): void;
+  focus(): void;
+}
+
+const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
+const MAX_HEIGHT = 640;
+let serial = 0;
+
+export function createEditor(host: HTMLElement, o: EditorOptions): EditorHandle {
+  const ext = o.language === 'yaml' ? (o.schema === 'kubernetes' ? '.k8s.yaml' : '.yaml') : o.language === 'json' ? '.json' : o.language === 'shell' ? '.sh' : '.txt';
+  const uri = monaco.Uri.parse(`inmemory://playground/${serial++}/${o.path.replace(/[^\w/-]/g, '_')}${ext}`);
+  const model = monaco.editor.createModel(o.value, o.language, uri);
+  host.style.height = `${o.height}px`;
+  const editor = monaco.editor.create(host, {
+    model,
+    theme: theme(),
+    ariaLabel: `${o.label} (code editor; press Ctrl+M, or Ctrl+Shift+M on macOS, to make Tab move focus)`,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 14,
+    lineNumbersMinChars: 3,
+    tabSize: 2,
+    insertSpaces: true,
+    wordWrap: 'on',
+    renderLineHighlight: 'none',
+    fixedOverflowWidgets: true,
+    scrollbar: { alwaysConsumeMouseWheel: false },
+  });
+  // Grow with the content (from the textarea's height) so the page does not jump.
+  editor.onDidContentSizeChange((e) => {
+    host.style.height = `${Math.min(MAX_HEIGHT, Math.max(o.height, e.contentHeight + 4))}px`;
+  });
+  const pos = model.getPositionAt(o.offset);
+  editor.setPosition(pos);
+  let applying = false;
+  model.onDidChangeContent(() => {
+    if (!applying) o.onChange();
+  });
+  return {
+    getValue: () => model.getValue(),
+    setValue(value) {
+      if (value === model.getValue()) return;
+      applying = true;
+      model.setValue(value);
+      applying = false;
+    },
+    setDiagnostics(diagnostics) {
+      monaco.editor.setModelMarkers(
+        model,
+        'aks-guide',
+        diagnostics
+          .filter((d) => d.line !== undefined)
+          .map((d) => {
+            const line = Math.min(Math.max(1, d.line!), model.getLineCount());
+            const column = Math.max(1, d.column ?? 1);
+            const endLine = Math.min(Math.max(line, d.endLine ?? line), model.getLineCount());
+            let endColumn = d.endColumn ?? model.getLineMaxColumn(line);
+            if (endLine === line && endColumn <= column) endColumn = model.getLineMaxColumn(line);
+            return { severity: SEVERITY[d.severity], message: `${d.message} [${d.code}]`, startLineNumber: line, startColumn: column, endLineNumber: endLine, endColumn, source: 'AKS guide' };
+          }),
+      );
+    },
+    focus: () => editor.focus(),
+  };
+}

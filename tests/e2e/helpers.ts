@@ -1,0 +1,66 @@
+/**
+ * Shared browser-test helpers. Playgrounds expose stable hooks: the root carries
+ * data-playground="<tool>" and data-pg-id="<id>", each pane data-input="<name>", the result
+ * region data-result. Runbook automation may rely on the same hooks.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export const playground = (page: Page, id: string): Locator => page.locator(`[data-pg-id="${id}"]`);
+
+/** Replaces a pane's text as a reader would: click the pane, select all, type. */
+export async function setInput(root: Locator, name: string, text: string): Promise<void> {
+  const pane = root.locator(`[data-input="${name}"]`);
+  await pane.click();
+  const page = root.page();
+  const wide = (page.viewportSize()?.width ?? 1280) >= 800;
+  if (wide) await expect(pane).toHaveAttribute('data-editor', 'monaco', { timeout: 15_000 });
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  if (wide) {
+    // Monaco auto-indents and auto-closes brackets while typing; inserting the text as one
+    // edit gives exactly the text, as a paste would.
+    await page.keyboard.insertText(text);
+  } else {
+    await pane.locator('textarea').fill(text);
+  }
+}
+
+export async function runs(root: Locator): Promise<number> {
+  return Number((await root.getAttribute('data-pg-runs')) ?? 0);
+}
+
+/** Every page the build produced, as site paths ("/", "/basics/ip-address-basics/"). */
+export function builtPages(): string[] {
+  const dist = join(process.cwd(), 'dist');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) {
+        if (f !== '_astro' && f !== 'pagefind') walk(p);
+      } else if (f === 'index.html') out.push(`/${relative(dist, dir).split('\\').join('/')}${relative(dist, dir) ? '/' : ''}`);
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+export const readDist = (path: string): string => readFileSync(join(process.cwd(), 'dist', path), 'utf8');
+
+/** Collects console errors and requests to other hosts while a page is used. */
+export function watch(page: Page, baseURL: string): { errors: string[]; foreign: string[] } {
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  const origin = new URL(baseURL).origin;
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  return { errors, foreign };
+}
