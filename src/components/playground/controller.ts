@@ -1,14 +1,12 @@
 /**
  * The Playground shell in the browser. Loaded on every page that has a playground, so it
- * stays small: tools (engines + views) and Monaco are imported only when the reader
- * edits, or when a link or draft brings inputs that differ from the page's example.
+ * stays small: engines run in a Web Worker (loaded on the first edit, or when a link or a
+ * draft brings inputs that differ from the page's example) and Monaco loads only when the
+ * reader starts editing a pane.
  */
 import type { Diagnostic } from '../../lib/diagnostics';
-import type { ToolDefinition } from '../tools/types';
 import type { EditorHandle } from './monaco';
 import { decodeState, encodeState, fragmentEntries, loadDraft, saveDraft, withEntry, type Inputs } from './state';
-
-const toolModules = import.meta.glob<{ default: ToolDefinition }>(['../tools/*.ts', '!../tools/types.ts']);
 
 /** Where Monaco is used; narrower screens keep the textareas, which still run the engine. */
 const WIDE = '(min-width: 50rem)';
@@ -18,13 +16,7 @@ interface Pane {
   el: HTMLElement;
   textarea: HTMLTextAreaElement;
   editor?: EditorHandle;
-  loading?: Promise<void>;
-}
-
-function loadTool(id: string): Promise<ToolDefinition> {
-  const loader = toolModules[`../tools/${id}.ts`];
-  if (!loader) return Promise.reject(new Error(`unknown tool ${id}`));
-  return loader().then((m) => m.default);
+  loading?: boolean;
 }
 
 class Playground {
@@ -32,8 +24,9 @@ class Playground {
   readonly toolId: string;
   readonly initial: Inputs;
   readonly panes = new Map<string, Pane>();
-  private tool?: Promise<ToolDefinition>;
   private scheduled = false;
+  private running = false;
+  private again = false;
   private lastDiagnostics: Diagnostic[] = [];
   private readonly status: HTMLElement | null;
 
@@ -63,6 +56,8 @@ class Playground {
     root.querySelector('[data-action="copy-link"]')?.addEventListener('click', () => void this.copyLink(false));
     root.querySelector('[data-action="copy-markdown"]')?.addEventListener('click', () => void this.copyLink(true));
     root.querySelector('[data-action="reset"]')?.addEventListener('click', () => this.reset());
+    root.querySelector<HTMLAnchorElement>('[data-pg-open]')?.addEventListener('click', (e) => void this.openInTool(e));
+    addEventListener('beforeprint', () => void this.link().then((url) => this.setPrintUrl(url)));
     root.dataset.pgReady = 'true';
   }
 
@@ -84,22 +79,43 @@ class Playground {
     }
   }
 
-  /** Restores a shared link's state, else the reader's draft. */
+  private differs(values: Inputs): boolean {
+    return this.names.some((n) => (values[n] ?? this.initial[n]) !== this.initial[n]);
+  }
+
+  /** A shared link's state wins; then readable query parameters (tool pages); then the reader's draft. */
   async restore(fragment: Map<string, string>): Promise<void> {
     const payload = fragment.get(this.id);
     let values = payload ? await decodeState(payload, this.names) : null;
     if (payload && !values) this.say('This link’s playground state could not be read; showing the page’s example.');
+    if (!values && this.root.hasAttribute('data-pg-query') && location.search.length > 1) values = await this.fromQuery(location.search);
     values ??= loadDraft(this.id, this.names);
-    if (!values) return;
-    const merged = { ...this.initial, ...values };
-    if (this.names.every((n) => merged[n] === this.initial[n])) return;
-    this.setInputs(merged);
+    if (!values || !this.differs(values)) return;
+    this.setInputs({ ...this.initial, ...values });
     this.run();
+  }
+
+  private async fromQuery(search: string): Promise<Inputs | null> {
+    const params = new URLSearchParams(search);
+    const direct: Inputs = {};
+    for (const n of this.names) {
+      const v = params.get(n);
+      if (v !== null) direct[n] = v;
+    }
+    try {
+      const { inputsFromQuery } = await import('./runner');
+      const more = await inputsFromQuery(this.toolId, { ...this.initial, ...direct }, search);
+      const out: Inputs = { ...direct };
+      for (const n of this.names) if (typeof more[n] === 'string') out[n] = more[n];
+      return Object.keys(out).length ? out : null;
+    } catch {
+      return Object.keys(direct).length ? direct : null;
+    }
   }
 
   private changed(): void {
     const current = this.inputs();
-    saveDraft(this.id, this.names.some((n) => current[n] !== this.initial[n]) ? current : null);
+    saveDraft(this.id, this.differs(current) ? current : null);
     if (this.scheduled) return;
     this.scheduled = true;
     // One engine run per frame, however fast the reader types.
@@ -109,70 +125,109 @@ class Playground {
     });
   }
 
+  /** Runs the engine on the current inputs; a run requested while one is in flight follows it. */
   private run(): void {
-    this.tool ??= loadTool(this.toolId);
-    const inputs = this.inputs();
-    void Promise.all([this.tool, import('./render')])
-      .then(([tool, render]) => {
-        // Inputs may have changed while the tool loaded; render the latest.
-        const output = render.render(this.root, tool, this.inputs());
-        this.lastDiagnostics = output.diagnostics;
-        for (const p of this.panes.values()) p.editor?.setDiagnostics(output.diagnostics.filter((d) => (d.input ?? this.names[0]) === p.name));
-        this.root.dataset.pgRuns = String(Number(this.root.dataset.pgRuns ?? 0) + 1);
-        return inputs;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void Promise.all([import('./runner'), import('./dom')])
+      .then(async ([runner, dom]) => {
+        try {
+          const reply = await runner.runTool(this.toolId, this.inputs(), Number(this.root.dataset.pgLevel ?? 3));
+          if (!reply) return;
+          this.root.querySelector('[data-result]')?.replaceChildren(...dom.toDom(reply.view));
+          this.lastDiagnostics = reply.diagnostics;
+          this.mark();
+          this.root.dataset.pgRuns = String(Number(this.root.dataset.pgRuns ?? 0) + 1);
+          this.say('');
+        } catch (e) {
+          if (e instanceof runner.TimeBudgetExceeded) {
+            this.say(`This input is too large to evaluate here: the engine was ${e.message}. Your text is kept; make it smaller to see a result.`);
+            this.root.dataset.pgTooLarge = 'true';
+          } else throw e;
+        }
       })
-      .catch((e: unknown) => this.say(`The tool could not run: ${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) => this.say(`The tool could not run: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => {
+        this.running = false;
+        if (this.again) {
+          this.again = false;
+          this.run();
+        }
+      });
+  }
+
+  private mark(): void {
+    for (const p of this.panes.values()) p.editor?.setDiagnostics(this.lastDiagnostics.filter((d) => (d.input ?? this.names[0]) === p.name));
   }
 
   private activate(pane: Pane, fromPointer: boolean): void {
     if (pane.editor || pane.loading || !matchMedia(WIDE).matches) return;
-    this.tool ??= loadTool(this.toolId);
+    pane.loading = true;
     pane.el.dataset.editor = 'loading';
-    pane.loading = import('./monaco')
-      .then(async (m) => {
+    import('./monaco')
+      .then((m) => {
         const ta = pane.textarea;
         const hadFocus = document.activeElement === ta || fromPointer;
-        const tool = await this.tool!;
-        const spec = tool.inputs.find((i) => i.name === pane.name);
         pane.editor = m.createEditor(pane.el.querySelector<HTMLElement>('[data-pg-host]')!, {
           value: ta.value,
-          language: spec?.language ?? 'plaintext',
-          schema: spec?.schema,
-          label: spec?.label ?? pane.name,
+          language: pane.el.dataset.language ?? 'plaintext',
+          schema: pane.el.dataset.schema,
+          label: pane.el.querySelector('label')?.textContent ?? pane.name,
           path: `${this.id}/${pane.name}`,
           height: ta.offsetHeight,
           offset: ta.selectionStart ?? 0,
           onChange: () => this.changed(),
         });
         ta.hidden = true;
-        ta.tabIndex = -1;
         pane.el.dataset.editor = 'monaco';
-        pane.editor.setDiagnostics(this.lastDiagnostics.filter((d) => (d.input ?? this.names[0]) === pane.name));
+        this.mark();
         if (hadFocus) pane.editor.focus();
         this.run();
       })
       .catch(() => {
+        pane.loading = false;
         pane.el.dataset.editor = 'textarea';
         this.say('The code editor could not load; the plain text box still works.');
       });
   }
 
+  /** The URL that reproduces this playground's current state. */
+  private async link(): Promise<string> {
+    const hash = withEntry(location.hash, this.id, await encodeState(this.inputs()));
+    return location.href.replace(/#.*$/, '') + hash;
+  }
+
+  private setPrintUrl(url: string): void {
+    const el = this.root.querySelector('[data-pg-print-url]');
+    if (el) el.textContent = url;
+  }
+
   private async copyLink(markdown: boolean): Promise<void> {
-    const payload = await encodeState(this.inputs());
-    history.replaceState(history.state, '', withEntry(location.hash, this.id, payload) || location.pathname + location.search);
-    const url = location.href;
+    const url = await this.link();
+    history.replaceState(history.state, '', url);
+    this.setPrintUrl(url);
     let text = url;
     if (markdown) {
       const summary = this.root.querySelector('.pg-summary')?.textContent?.trim() ?? '';
       const title = this.root.dataset.pgTitle ?? 'Playground';
-      text = `[${title}: ${summary.replace(/[[\]]/g, '')}](${url})`;
+      text = `[${`${title}: ${summary}`.replace(/[[\]\\]/g, '')}](${url.replace(/\)/g, '%29')})`;
     }
     try {
       await navigator.clipboard.writeText(text);
-      this.say(markdown ? 'Markdown link copied to the clipboard.' : 'Link copied to the clipboard. It also is in the address bar.');
+      this.say(markdown ? 'Markdown link copied to the clipboard.' : 'Link copied to the clipboard; it is also in the address bar.');
     } catch {
-      this.say('The address bar now holds the link; copy it from there.');
+      this.say(markdown ? `Copy this Markdown: ${text}` : 'The address bar now holds the link; copy it from there.');
     }
+  }
+
+  private async openInTool(e: MouseEvent): Promise<void> {
+    const a = e.currentTarget as HTMLAnchorElement;
+    if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || !this.differs(this.inputs())) return;
+    e.preventDefault();
+    location.href = `${a.href.replace(/#.*$/, '')}${withEntry('', 'tool', await encodeState(this.inputs()))}`;
   }
 
   private reset(): void {

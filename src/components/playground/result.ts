@@ -3,7 +3,7 @@
  * the tool's one-line summary, its view, and the diagnostics in words.
  */
 import { sortDiagnostics, type Diagnostic } from '../../lib/diagnostics';
-import { h, type VNode } from '../../lib/view/h';
+import { h, shiftHeadings, type VNode } from '../../lib/view/h';
 import type { ToolDefinition, ToolOutput } from '../tools/types';
 
 const LABEL: Record<Diagnostic['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -43,14 +43,16 @@ export function diagnosticsView(diagnostics: Diagnostic[], tool: ToolDefinition)
   );
 }
 
-export function resultView(output: ToolOutput, tool: ToolDefinition): VNode {
-  return h(
+/** `level` is the playground title's heading level; result headings sit one below it. */
+export function resultView(output: ToolOutput, tool: ToolDefinition, level = 3): VNode {
+  const view = h(
     'div',
     { class: 'pg-output' },
     h('p', { class: 'pg-summary' }, output.summary),
     h('div', { class: 'pg-view' }, output.view),
     diagnosticsView(output.diagnostics, tool),
   );
+  return shiftHeadings(view, level - 3) as VNode;
 }
 
 /** Runs a tool, turning an unexpected exception into a diagnostic (engines should never throw). */

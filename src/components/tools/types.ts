@@ -43,4 +43,12 @@ export interface ToolDefinition {
   example: Record<string, string>;
   /** Pure, synchronous, never throws on user input. */
   run(inputs: Record<string, string>): ToolOutput;
+  /**
+   * Readable query parameters for runbook links (`?nodes=50&subnet=10.240.0.0/22`): returns
+   * the inputs they set, given the current ones. A parameter named like an input pane
+   * always sets that pane's text; this adds friendlier names.
+   */
+  fromQuery?(params: URLSearchParams, inputs: Record<string, string>): Partial<Record<string, string>>;
+  /** Documented query parameters: name → what it sets (shown on the runbook-authors page). */
+  queryParams?: Record<string, string>;
 }

@@ -58,3 +58,15 @@ export function toText(child: Child): string {
   if (typeof child === 'string' || typeof child === 'number') return String(child);
   return child.children.map(toText).join('');
 }
+
+/**
+ * Views write their section headings as h4 (under a playground titled h3). A playground
+ * titled at another level shifts them so the page outline has no gaps.
+ */
+export function shiftHeadings(child: Child, by: number): Child {
+  if (by === 0 || child === null || child === undefined || child === false || typeof child !== 'object') return child;
+  if (Array.isArray(child)) return child.map((c) => shiftHeadings(c, by));
+  const m = /^h([1-6])$/.exec(child.tag);
+  const tag = m ? `h${Math.min(6, Math.max(2, Number(m[1]) + by))}` : child.tag;
+  return { tag, attrs: child.attrs, children: child.children.map((c) => shiftHeadings(c, by)) };
+}
