@@ -49,6 +49,7 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       // Tool views may add a stylesheet of their own in src/styles/tools/.
+      components: { Sidebar: './src/components/Sidebar.astro' },
       customCss: ['./src/styles/site.css', './src/styles/playground.css', ...toolCss()],
       sidebar: [
         ...(existsSync(new URL('start-here.mdx', docs)) ? [{ label: 'Start here', link: '/start-here/' }] : []),

@@ -71,6 +71,12 @@ class Playground {
     return out;
   }
 
+  /** Replaces the inputs (as an exercise's "load the solution" does) and re-runs the engine. */
+  load(values: Inputs): void {
+    this.setInputs(values);
+    this.changed();
+  }
+
   private setInputs(values: Inputs): void {
     for (const p of this.panes.values()) {
       const v = values[p.name] ?? this.initial[p.name] ?? '';
@@ -244,8 +250,19 @@ class Playground {
   }
 }
 
+const instances = new WeakMap<HTMLElement, Playground>();
+
+/** The controller of a playground root (for exercises and automation). */
+export function playgroundOf(root: HTMLElement): Pick<Playground, 'inputs' | 'load'> | undefined {
+  return instances.get(root);
+}
+
 export function initPlaygrounds(): void {
   const roots = document.querySelectorAll<HTMLElement>('[data-playground]:not([data-pg-ready])');
   const fragment = fragmentEntries(location.hash);
-  for (const root of roots) void new Playground(root).restore(fragment);
+  for (const root of roots) {
+    const pg = new Playground(root);
+    instances.set(root, pg);
+    void pg.restore(fragment);
+  }
 }

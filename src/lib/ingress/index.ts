@@ -78,8 +78,6 @@ export interface RouteTableResult {
   diagnostics: Diagnostic[];
 }
 
-const NGINX_MATCHING = 'https://kubernetes.github.io/ingress-nginx/user-guide/ingress-path-matching/';
-
 /** Every host/path → backend of the Ingresses (of one class, when given), with lint. */
 export function routeTable(manifests: string, options: { ingressClassName?: string } = {}): RouteTableResult {
   return guard(
@@ -407,4 +405,3 @@ function lint(set: IngressSet, used: IngressModel[], routes: RouteRow[], out: Di
   }
 }
 
-export { NGINX_MATCHING };
