@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { existsSync, readdirSync } from 'node:fs';
 import rehypeBaseLinks from './scripts/rehype-base-links.mjs';
 import monacoCssInJs from './scripts/vite-monaco-css.mjs';
+import csp from './scripts/csp.mjs';
 
 // Sidebar groups, in reading order. A group appears once its directory holds a page, so
 // the sidebar never lists a topic the guide does not yet cover.
@@ -49,6 +50,8 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       // Tool views may add a stylesheet of their own in src/styles/tools/.
+      // Wrapped code lines: no horizontal scrolling on phones, and no unnamed scroll regions.
+      expressiveCode: { defaultProps: { wrap: true } },
       components: { Sidebar: './src/components/Sidebar.astro' },
       customCss: ['./src/styles/site.css', './src/styles/playground.css', ...toolCss()],
       sidebar: [
@@ -57,6 +60,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    csp(),
   ],
   vite: {
     plugins: [monacoCssInJs()],

@@ -59,7 +59,7 @@ export function resolveEndpoint(m: Model, e: unknown): End {
   const isIpForm = typeof e !== 'string' || !text.includes('/');
   if (isIpForm) {
     const ip = parseIp(text);
-    if (!ip.ok) return { kind: 'unknown', text, reason: ip.reason };
+    if (!ip.ok) return { kind: 'unknown', text, reason: typeof e === 'string' && !/^[\d.:a-fA-F]+$/.test(text) ? 'it is neither "namespace/pod" nor an IP address' : ip.reason };
     const k = ipKey(ip.value);
     const pod = m.cluster.byIp.get(k) ?? m.cluster.hostByIp.get(k);
     if (pod) return { kind: 'pod', pod, viaIp: text };
@@ -145,6 +145,10 @@ export function resolveTraffic(m: Model, t: Traffic): ResolvedTraffic {
   const dst = resolveEndpoint(m, t.to);
   const protocol: Protocol = t.protocol === 'UDP' || t.protocol === 'SCTP' ? t.protocol : 'TCP';
   const raw = t.port;
+  // Spec §7: NetworkPolicy is defined for TCP, UDP and SCTP only; ICMP and others vary by plugin.
+  if (t.protocol !== undefined && t.protocol !== 'TCP' && t.protocol !== 'UDP' && t.protocol !== 'SCTP') {
+    return { src, dst, protocol, portText: String(raw), portProblem: `NetworkPolicy is defined only for TCP, UDP and SCTP; for ${String(t.protocol)} the behaviour depends on the network plugin` };
+  }
   if (typeof raw === 'number' || (typeof raw === 'string' && /^\d+$/.test(raw.trim()))) {
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 1 || n > 65535) return { src, dst, protocol, portText: String(raw), portProblem: `port ${String(raw)} is not from 1 to 65535` };

@@ -73,11 +73,11 @@ const policyArb = fc
   .record({
     ns: fc.constantFrom(...NS),
     podSelector: selectorArb,
-    types: fc.constantFrom(undefined, ['Ingress'], ['Egress'], ['Ingress', 'Egress']),
-    ingress: fc.option(fc.array(ruleArb('from'), { maxLength: 2 }), { nil: undefined }),
-    egress: fc.option(fc.array(ruleArb('to'), { maxLength: 2 }), { nil: undefined }),
+    types: fc.constantFrom<string[] | undefined>(undefined, ['Ingress'], ['Egress'], ['Ingress', 'Egress']),
+    ingress: fc.option(fc.array(ruleArb('from') as fc.Arbitrary<object>, { maxLength: 2 }), { nil: undefined }),
+    egress: fc.option(fc.array(ruleArb('to') as fc.Arbitrary<object>, { maxLength: 2 }), { nil: undefined }),
   })
-  .map((p) => ({
+  .map((p): Pol => ({
     metadata: { name: 'p', namespace: p.ns },
     spec: { podSelector: p.podSelector, ...(p.types ? { policyTypes: p.types } : {}), ...(p.ingress ? { ingress: p.ingress } : {}), ...(p.egress ? { egress: p.egress } : {}) },
   }));

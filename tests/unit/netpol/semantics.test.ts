@@ -105,6 +105,10 @@ describe('rules stated by the spec', () => {
     expect(r.results[0]!.verdict).toBe('deny');
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'invalid-traffic', severity: 'error' })]);
   });
+  it('claims no verdict for protocols NetworkPolicy does not define (ICMP)', () => {
+    const r = evaluateTraffic({ cluster, policies: '', traffic: [{ from: 'shop/web', to: 'shop/api', port: 0, protocol: 'ICMP' as never }] });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'invalid-traffic', message: expect.stringMatching(/TCP, UDP and SCTP/) })]);
+  });
   it('an address that belongs to a pod is that pod', () => {
     const p = np('  podSelector:\n    matchLabels: {app: api}\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels: {app: web}\n');
     expect(verdict(p, { ip: '10.244.1.10' }, 'shop/api', 9000).verdict).toBe('allow');

@@ -1,0 +1,198 @@
+import type { Diagnostic } from '../../lib/diagnostics';
+import { h, type VNode } from '../../lib/view/h';
+import { evaluateWafRequest, parseRawRequest, type EvaluatedRule, type WafResult } from '../../lib/waf';
+import type { ToolDefinition } from './types';
+
+const EXAMPLE_POLICY = `{
+  "policySettings": { "mode": "Prevention", "state": "Enabled" },
+  "customRules": [
+    {
+      "name": "allowPartner",
+      "priority": 5,
+      "ruleType": "MatchRule",
+      "action": "Allow",
+      "matchConditions": [
+        {
+          "matchVariables": [{ "variableName": "RemoteAddr" }],
+          "operator": "IPMatch",
+          "negationConditon": false,
+          "matchValues": ["192.0.2.0/24"]
+        }
+      ]
+    },
+    {
+      "name": "blockEvilBot",
+      "priority": 10,
+      "ruleType": "MatchRule",
+      "action": "Block",
+      "matchConditions": [
+        {
+          "matchVariables": [{ "variableName": "RequestHeaders", "selector": "User-Agent" }],
+          "operator": "Contains",
+          "negationConditon": false,
+          "matchValues": ["evilbot"],
+          "transforms": ["Lowercase"]
+        }
+      ]
+    }
+  ],
+  "managedRules": {
+    "managedRuleSets": [{ "ruleSetType": "Microsoft_DefaultRuleSet", "ruleSetVersion": "2.1" }]
+  }
+}`;
+
+const EXAMPLE_REQUEST = `# remoteAddr: 203.0.113.9
+# country: DE
+GET /products?id=42 HTTP/1.1
+Host: shop.example.com
+User-Agent: Mozilla/5.0 (compatible; EvilBot/2.1)
+Accept: */*
+`;
+
+const ACTION_WORDS: Record<WafResult['action'], string> = {
+  Allow: 'Allowed — forwarded to the backend, later rules skipped',
+  Block: 'Blocked',
+  Log: 'Logged — forwarded to the backend',
+  None: 'No rule acted — forwarded to the backend',
+};
+
+const EFFECT_WORDS: Record<EvaluatedRule['effect'], string> = {
+  decided: 'decided',
+  logged: 'logged',
+  counted: 'counted',
+  'no-match': 'no match',
+  'not-evaluated': 'not evaluated',
+  disabled: 'disabled',
+};
+
+function verdict(r: WafResult): VNode {
+  const bad = r.action === 'Block';
+  const head = r.action === 'Block' ? `${ACTION_WORDS.Block}${r.challenged ? ' until the browser solves the JavaScript challenge' : ` (HTTP ${r.statusCode ?? 403})`}` : ACTION_WORDS[r.action];
+  return h(
+    'div',
+    null,
+    h('p', { class: `pg-verdict ${bad ? 'pg-deny' : 'pg-allow'}` }, h('strong', null, `${r.action}: `), head, r.decidedBy ? ` — by ${r.decidedBy}` : '', ` (${r.mode} mode)`),
+    h('p', null, r.explanation),
+  );
+}
+
+function rulesTable(rows: EvaluatedRule[]): VNode {
+  return h(
+    'table',
+    { class: 'pg-table' },
+    h('caption', null, 'Rules in evaluation order (custom rules by priority, then the managed-rule demonstration)'),
+    h('thead', null, h('tr', null, ...['Priority', 'Rule', 'Action', 'Result', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'tbody',
+      null,
+      ...rows.map((e) =>
+        h(
+          'tr',
+          { class: e.effect === 'decided' ? 'pg-warn' : e.effect === 'not-evaluated' || e.effect === 'disabled' ? 'pg-muted' : null },
+          h('td', null, e.priority !== undefined && e.priority !== Number.MAX_SAFE_INTEGER ? String(e.priority) : '—'),
+          h('th', { scope: 'row', class: 'pg-mono' }, e.rule),
+          h('td', null, e.action ?? '—'),
+          h('td', null, EFFECT_WORDS[e.effect]),
+          h(
+            'td',
+            null,
+            e.why,
+            e.conditions && e.conditions.length
+              ? h('ul', null, ...e.conditions.map((c, i) => h('li', { class: 'pg-mono' }, `${c.matched ? '✔' : '✘'} condition ${i + 1}: ${c.why}`)))
+              : null,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function managedSection(r: WafResult): VNode | null {
+  const m = r.managed;
+  if (!m) return null;
+  return h(
+    'details',
+    { open: m.matches.length > 0 },
+    h('summary', null, `Managed rules (${m.ruleSet}): a demonstration, not the real rule set — score ${m.score}, threshold ${m.threshold}`),
+    h(
+      'p',
+      { class: 'pg-muted' },
+      'This is not Azure\'s CRS/DRS. It runs four simple checks written after upstream OWASP CRS rules (920280 missing Host, 920350 Host is an IP address, 920330 empty User-Agent, 913100 a few scanner User-Agents) plus the matches you assume with "# managedMatch:", and adds them up as the docs describe: Critical 5, Error 4, Warning 3, Notice 2; a total of 5 or more blocks in Prevention mode.',
+    ),
+    m.matches.length
+      ? h(
+          'table',
+          { class: 'pg-table' },
+          h('caption', null, 'Managed-rule matches in the demonstration'),
+          h('thead', null, h('tr', null, ...['Rule', 'Message', 'Severity', 'Points', 'Source', 'Counted'].map((t) => h('th', { scope: 'col' }, t)))),
+          h(
+            'tbody',
+            null,
+            ...m.matches.map((x) =>
+              h(
+                'tr',
+                null,
+                h('th', { scope: 'row', class: 'pg-mono' }, x.ruleId),
+                h('td', null, x.message),
+                h('td', null, x.severity),
+                h('td', null, String(x.points)),
+                h('td', null, `${x.source}: ${x.detail}`),
+                h('td', null, x.skipped ? `no — ${x.skipped}` : x.overrideAction ? `no — action overridden to ${x.overrideAction}` : 'yes'),
+              ),
+            ),
+          ),
+        )
+      : null,
+    h('p', null, m.explanation),
+  );
+}
+
+/** Places engine diagnostics about the request on the request pane's pseudo-header lines. */
+function placeRequestDiag(d: Diagnostic, lines: Record<string, number>): Diagnostic {
+  const key = d.field === 'request.remoteAddr' ? 'remoteAddr' : d.field === 'request.managedMatch' ? 'managedMatch' : undefined;
+  const line = key ? (lines[key] ?? lines.requestLine ?? 1) : 1;
+  return { ...d, input: 'request', line, column: 1 };
+}
+
+const waf: ToolDefinition = {
+  id: 'waf',
+  title: 'Application Gateway WAF evaluator',
+  description: 'Which WAF v2 custom rule decides an HTTP request — priority order, ANDed conditions, ORed values, negation, transforms, Detection vs Prevention — with a labelled demonstration of managed-rule anomaly scoring.',
+  inputs: [
+    {
+      name: 'policy',
+      label: 'WAF policy (JSON)',
+      language: 'json',
+      rows: 18,
+      hint: 'A policy as ARM or `az network application-gateway waf-policy show` prints it, or just { "customRules": [...] }. Add managedRules.managedRuleSets to see the anomaly-scoring demonstration.',
+    },
+    {
+      name: 'request',
+      label: 'HTTP request',
+      language: 'plaintext',
+      rows: 9,
+      hint: 'Raw HTTP: request line, headers, empty line, body. Lines before the request line starting with # give what HTTP text cannot: "# remoteAddr: 203.0.113.9" (client address), "# country: DE" (its country, for GeoMatch), "# managedMatch: 942100, 920350:Warning" (managed-rule matches to assume).',
+    },
+  ],
+  example: { policy: EXAMPLE_POLICY, request: EXAMPLE_REQUEST },
+  run(inputs) {
+    const parsed = parseRawRequest(inputs.request ?? '');
+    const r = evaluateWafRequest({ policy: inputs.policy ?? '', request: parsed.request, assumeManagedMatches: parsed.assumeManagedMatches });
+    const diagnostics: Diagnostic[] = [
+      ...r.diagnostics.map((d) => (d.field?.startsWith('request.') ? placeRequestDiag(d, parsed.lines) : { ...d, input: 'policy' })),
+      ...parsed.diagnostics.map((d) => ({ ...d, input: 'request' })),
+    ];
+    const view = h(
+      'div',
+      null,
+      verdict(r),
+      r.evaluated.length ? rulesTable(r.evaluated) : h('p', { class: 'pg-muted' }, 'The policy has no custom rules to evaluate.'),
+      r.logged.length ? h('p', null, `Written to the log by Log rules: ${r.logged.join(', ')}.`) : null,
+      managedSection(r),
+    );
+    const summary = `${r.action}${r.decidedBy ? ` by ${r.decidedBy}` : ''} (${r.mode} mode)${r.action === 'Block' && !r.challenged ? `, HTTP ${r.statusCode ?? 403}` : ''}`;
+    return { view, diagnostics, summary };
+  },
+};
+
+export default waf;
