@@ -232,14 +232,14 @@ function plan(raw: ClusterPlanInput): ClusterPlan {
   } else {
     maxPods = wholeNumber(input.maxPods, 'maxPods', maxPods, diags);
     if (maxPods < LIMITS.minMaxPods || maxPods > LIMITS.maxMaxPods) {
-      add('error', 'max-pods-out-of-range', `maxPods ${maxPods} is outside the allowed ${LIMITS.minMaxPods}–${LIMITS.maxMaxPods}.`, 'maxPods', SOURCES.azureCni);
+      add('error', 'max-pods-out-of-range', `maxPods ${maxPods} is outside the allowed ${LIMITS.minMaxPods}–${LIMITS.maxMaxPods}.`, 'maxPods', SOURCES.ipPlanning);
     } else if (maxPods < LIMITS.minPodsPerPool && nodeCount * maxPods < LIMITS.minPodsPerPool) {
       add(
         'error',
         'max-pods-out-of-range',
         `maxPods ${maxPods} is below ${LIMITS.minPodsPerPool}, which AKS allows only when the pool has room for ${LIMITS.minPodsPerPool} pods in all; ${nodeCount} × ${maxPods} = ${nodeCount * maxPods}. Use at least ${Math.ceil(LIMITS.minPodsPerPool / maxPods)} nodes or raise maxPods.`,
         'maxPods',
-        SOURCES.azureCni,
+        SOURCES.ipPlanning,
       );
     }
   }
@@ -473,6 +473,8 @@ function plan(raw: ClusterPlanInput): ClusterPlan {
       );
     }
     const perNode = plugin === 'azure' ? 1n + P : 1n;
+    // each node takes one address of each family; the IPv4 subnet is always the tighter one
+    if (s.cidr.family === 6 && nodeSubnets.some((x) => x.cidr.family === 4)) continue;
     limits.push({
       name: `node subnet ${formatCidr(s.cidr)}`,
       maxNodes: clampNodes(usable / perNode - S),
@@ -552,7 +554,7 @@ function plan(raw: ClusterPlanInput): ClusterPlan {
       source: SOURCES.azureCni,
     });
     if (nodesAtOnce * perNode > BigInt(LIMITS.vnetConfiguredIps)) {
-      add('warning', 'node-limit', `Node and pod addresses, (${nodeCount} + ${maxSurge}) × (1 + ${maxPods}) = ${n(nodesAtOnce * perNode)}, exceed the 65,536 configured IP addresses a VNet holds with Azure CNI.`, 'nodeCount', SOURCES.azureCni);
+      add('error', 'node-limit', `Node and pod addresses, (${nodeCount} + ${maxSurge}) × (1 + ${maxPods}) = ${n(nodesAtOnce * perNode)}, exceed the 65,536 configured IP addresses a VNet holds with Azure CNI.`, 'nodeCount', SOURCES.azureCni);
     }
   }
 

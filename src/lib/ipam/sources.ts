@@ -5,6 +5,8 @@
 export const SOURCES = {
   /** Sizing formula (n+1)+((n+1)×maxPods), service CIDR and DNS IP rules, maxPods 10–250. */
   azureCni: 'https://learn.microsoft.com/azure/aks/configure-azure-cni',
+  /** (n + surge) + ((n + surge) × maxPods); default max pods per plugin; maxPods 10–250. */
+  ipPlanning: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning',
   /** Forbidden ranges; "legacy" status of node subnet and kubenet; kubenet retirement date. */
   legacyCni: 'https://learn.microsoft.com/azure/aks/concepts-network-legacy-cni',
   /** A /24 per node from the pod CIDR; default 10.244.0.0/16; default plugin when none is given. */

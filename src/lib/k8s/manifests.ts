@@ -149,7 +149,7 @@ export function podsOf(manifests: Manifest[], out: Diagnostic[]): WorkloadPod[] 
     if (m.kind === 'Pod') {
       specPath = ['spec'];
       labels = m.labels;
-    } else if (TEMPLATE_PATHS[m.kind]) {
+    } else if (Object.hasOwn(TEMPLATE_PATHS, m.kind)) {
       const t = TEMPLATE_PATHS[m.kind]!;
       specPath = [...t, 'spec'];
       labels = readLabels(get(m.value, [...t, 'metadata', 'labels']), m.doc, [...t, 'metadata', 'labels'], out);

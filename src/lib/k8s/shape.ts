@@ -71,7 +71,8 @@ export function checkShape(doc: YamlDocument, value: unknown, shape: Shape, path
     return;
   }
   for (const [k, v] of Object.entries(obj)) {
-    const child = shape.object[k];
+    // Own properties only: a key like "constructor" must not find Object.prototype's.
+    const child = Object.hasOwn(shape.object, k) ? shape.object[k] : undefined;
     if (child === undefined) {
       if (!shape.open) {
         const known = Object.keys(shape.object);

@@ -1,0 +1,52 @@
+/**
+ * Every tool (and so every engine behind it) against the hostile corpus and random text.
+ * Enumerates src/components/tools/*.ts, so a new tool is covered automatically.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ToolDefinition } from '../../src/components/tools/types';
+import { hostileCases } from '../hostile/corpus';
+
+const modules = import.meta.glob<{ default: ToolDefinition }>(['../../src/components/tools/*.ts', '!../../src/components/tools/types.ts'], { eager: true });
+const tools = Object.values(modules).map((m) => m.default);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
+/** Generous: the browser stops any run at 4 s; a test machine is slower than a laptop. */
+const BUDGET_MS = 8000;
+
+it('finds the tools', () => {
+  expect(tools.length).toBeGreaterThanOrEqual(1);
+  for (const t of tools) expect(t.id).toMatch(/^[a-z0-9-]+$/);
+});
+
+for (const tool of tools) {
+  describe(`tool ${tool.id}`, () => {
+    for (const input of tool.inputs) {
+      for (const c of hostileCases) {
+        it(`${input.name}: ${c.name} → diagnostic, no exception, bounded time`, () => {
+          const inputs = { ...tool.example, [input.name]: c.text() };
+          const t0 = performance.now();
+          const out = tool.run(inputs);
+          const ms = performance.now() - t0;
+          expect(ms).toBeLessThan(BUDGET_MS);
+          expect(out.diagnostics.length, `no diagnostic for ${c.name} in ${input.name}`).toBeGreaterThan(0);
+          expect(out.diagnostics.every((d) => d.code !== 'internal-error'), JSON.stringify(out.diagnostics.find((d) => d.code === 'internal-error'))).toBe(true);
+          expect(typeof out.summary).toBe('string');
+          expect(JSON.stringify(out.view).length).toBeGreaterThan(0);
+        }, 60_000);
+      }
+    }
+    it('never throws on random text in any pane', () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...tool.inputs.map((i) => i.name)), fc.string({ unit: 'binary', maxLength: 400 }), (name, text) => {
+          const out = tool.run({ ...tool.example, [name]: text });
+          expect(out.diagnostics.some((d) => d.code === 'internal-error')).toBe(false);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+    it('runs its own example without errors', () => {
+      const out = tool.run(tool.example);
+      expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    });
+  });
+}
