@@ -19,6 +19,9 @@ function place(doc: YamlDocument | undefined, rule: NsgRule, field: string) {
   return doc.at(rule.nested ? [...rule.path, 'properties', field] : [...rule.path, field]);
 }
 
+/** Kubernetes' default NodePort range, where LoadBalancer Services listen on the nodes. */
+const NODE_PORTS = { from: 30000, to: 32767 };
+
 const sortRules = (rules: NsgRule[]): NsgRule[] => [...rules].sort((a, b) => a.priority - b.priority);
 
 export function lintNsgs(nsgs: Nsg[], ctx: TagContext, doc?: YamlDocument): Diagnostic[] {
@@ -54,9 +57,11 @@ export function lintNsgs(nsgs: Nsg[], ctx: TagContext, doc?: YamlDocument): Diag
         rules.forEach((r, i) => {
           if (r.access !== 'Deny' || (r.protocol !== '*' && r.protocol !== 'Tcp')) return;
           if (!r.sources.some((s) => addressContains(s, host.value, ctx) === 'yes')) return;
+          // Probes target the nodes' Service ports; a Deny limited to, say, port 22 cannot hit them.
+          if (!r.destinationPorts.some((p) => p.to >= NODE_PORTS.from && p.from <= NODE_PORTS.to)) return;
           const allowedBefore = rules.slice(0, i).some((a) => a.access === 'Allow' && a.sources.some((s) => addressContains(s, host.value, ctx) === 'yes') && ruleCovers({ ...a, sources: r.sources }, r, ctx));
           if (allowedBefore) return;
-          out.push(diag('warning', 'nsg-blocks-lb-probe', `Rule "${r.name}" (${r.priority}) denies traffic from ${AZURE_HOST_IP}, where Azure Load Balancer health probes come from, before any rule allows it. Nodes behind an AKS LoadBalancer Service would be marked down. Add a rule with a lower number that allows source AzureLoadBalancer.`, { ...place(doc, r, 'priority'), source: SOURCES.probe }));
+          out.push(diag('warning', 'nsg-blocks-lb-probe', `Rule "${r.name}" (${r.priority}) denies traffic from ${AZURE_HOST_IP}, where Azure Load Balancer health probes come from, on ports that include the NodePort range 30000–32767, before any rule allows it. Health probes of AKS LoadBalancer Services would fail and the nodes be marked down. Add a rule with a lower number that allows source AzureLoadBalancer.`, { ...place(doc, r, 'priority'), source: SOURCES.probe }));
         });
       } else {
         // Egress AKS nodes need: TCP 443 (FQDN rules), UDP 1194 and TCP 9000 (tunnel, non-private clusters).

@@ -1,0 +1,162 @@
+/**
+ * NSG playground: subnet and/or NIC NSG rules (JSON as `az network nsg rule list` or ARM prints
+ * them) + one flow line → the verdict, the deciding rule of each NSG, and each NSG's rule table
+ * (default rules included) with the deciding row highlighted and, per row, why it did or did
+ * not match.
+ */
+import type { Diagnostic } from '../../lib/diagnostics';
+import { evaluateFlow, lintNsg, parseFlowLine, type EvaluateFlowResult, type NsgEvaluation, type RuleRow } from '../../lib/nsg';
+import { h, type VNode } from '../../lib/view/h';
+import type { ToolDefinition } from './types';
+
+const NSG_NAMES: Record<string, string> = { subnet: 'Subnet NSG', nic: 'NIC NSG', nsg: 'NSG' };
+
+function resultCell(r: RuleRow): VNode {
+  if (r.deciding) return h('td', null, h('span', { class: r.access === 'Allow' ? 'pg-allow' : 'pg-deny' }, `decides: ${r.access}`), ' — ', r.why);
+  if (r.result === 'not-reached') return h('td', { class: 'pg-muted' }, 'not reached');
+  if (r.result === 'unknown') return h('td', { class: 'pg-warn' }, r.why);
+  return h('td', { class: 'pg-muted' }, `no: ${r.why}`);
+}
+
+function ruleTable(e: NsgEvaluation, position: number, direction: string): VNode {
+  const cols = ['Priority', 'Name', 'Source', 'Source ports', 'Destination', 'Destination ports', 'Protocol', 'Access', 'Result'];
+  return h(
+    'table',
+    { class: 'pg-table' },
+    h('caption', null, `${NSG_NAMES[e.name] ?? e.name}: ${direction.toLowerCase()} rules${position ? `, processed ${position === 1 ? 'first' : 'second'}` : ''}${e.evaluated ? '' : ' (not evaluated)'}`),
+    h('thead', null, h('tr', null, ...cols.map((c) => h('th', { scope: 'col' }, c)))),
+    h(
+      'tbody',
+      null,
+      ...e.rows.map((r) =>
+        h(
+          'tr',
+          { class: r.deciding ? 'pg-hit' : null, 'aria-current': r.deciding ? 'true' : null },
+          h('td', { class: 'pg-mono' }, Number.isFinite(r.priority) ? r.priority : '?'),
+          h('th', { scope: 'row', class: 'pg-mono' }, r.name, r.isDefault ? h('span', { class: 'pg-muted' }, ' (default)') : null),
+          h('td', { class: 'pg-mono' }, r.source),
+          h('td', { class: 'pg-mono' }, r.sourcePorts),
+          h('td', { class: 'pg-mono' }, r.destination),
+          h('td', { class: 'pg-mono' }, r.destinationPorts),
+          h('td', null, r.protocol),
+          h('td', null, h('span', { class: r.access === 'Allow' ? 'pg-allow' : 'pg-deny' }, r.access)),
+          resultCell(r),
+        ),
+      ),
+    ),
+  );
+}
+
+function decidingList(r: EvaluateFlowResult): VNode {
+  return h(
+    'dl',
+    null,
+    ...r.nsgs.flatMap((e) => {
+      const d = r.decidedBy.find((x) => x.nsg === e.name);
+      return [
+        h('dt', null, NSG_NAMES[e.name] ?? e.name),
+        h('dd', null, d ? [h('span', { class: 'pg-mono' }, d.ruleId), ` (priority ${d.priority}) → `, h('span', { class: d.access === 'Allow' ? 'pg-allow' : 'pg-deny' }, d.access)] : h('span', { class: 'pg-muted' }, 'not evaluated: the flow was already denied')),
+      ];
+    }),
+  );
+}
+
+function view(r: EvaluateFlowResult, direction: string): VNode {
+  return h(
+    'div',
+    null,
+    h('p', { class: `pg-verdict ${r.access === 'Allow' ? 'pg-allow' : 'pg-deny'}` }, r.access === 'Allow' ? '✓ Allowed' : '✗ Denied'),
+    h('p', null, r.explanation),
+    r.conflict
+      ? h(
+          'details',
+          { open: true },
+          h('summary', { class: 'pg-warn' }, 'Microsoft sources disagree about a VM with no NSG'),
+          h('ul', null, ...r.conflict.readings.map((x) => h('li', null, h('strong', null, x.source), ': ', x.says))),
+          h('p', null, 'Applied here: ', r.conflict.applied, '.'),
+        )
+      : null,
+    r.nsgs.length ? h('h4', null, 'Deciding rule per NSG') : null,
+    r.nsgs.length ? decidingList(r) : null,
+    ...r.nsgs.map((e, i) => ruleTable(e, r.nsgs.length > 1 ? i + 1 : 0, direction)),
+    r.nsgs.length > 1 ? h('p', { class: 'pg-muted' }, `Order: ${r.order.map((n) => NSG_NAMES[n] ?? n).join(' → ')} (${direction === 'Inbound' ? 'inbound: subnet first, then NIC' : 'outbound: NIC first, then subnet'}).`) : null,
+  );
+}
+
+const inputOf = (d: Diagnostic): string => (d.code.startsWith('flow-') || d.field?.startsWith('flow.') || d.code === 'nsg-vnet-assumed' ? 'flow' : 'nsgs');
+
+const EXAMPLE_NSGS = `{
+  "subnet": [
+    {
+      "name": "allow-https-from-internet",
+      "priority": 100,
+      "direction": "Inbound",
+      "access": "Allow",
+      "protocol": "Tcp",
+      "sourceAddressPrefix": "Internet",
+      "sourcePortRange": "*",
+      "destinationAddressPrefix": "10.240.0.0/16",
+      "destinationPortRange": "443"
+    },
+    {
+      "name": "deny-ssh",
+      "priority": 200,
+      "direction": "Inbound",
+      "access": "Deny",
+      "protocol": "Tcp",
+      "sourceAddressPrefix": "*",
+      "sourcePortRange": "*",
+      "destinationAddressPrefix": "*",
+      "destinationPortRange": "22"
+    }
+  ],
+  "nic": [
+    {
+      "name": "allow-web-service-443",
+      "description": "Stands in for the rule AKS writes for a LoadBalancer Service",
+      "priority": 500,
+      "direction": "Inbound",
+      "access": "Allow",
+      "protocol": "Tcp",
+      "sourceAddressPrefix": "Internet",
+      "sourcePortRange": "*",
+      "destinationAddressPrefix": "10.240.0.0/16",
+      "destinationPortRange": "443"
+    }
+  ]
+}`;
+
+const nsg: ToolDefinition = {
+  id: 'nsg',
+  title: 'NSG flow evaluator',
+  description: 'Which network security group rule allows or denies a flow — subnet and NIC NSGs, default rules, service tags — like Network Watcher IP flow verify, offline.',
+  inputs: [
+    { name: 'nsgs', label: 'NSG rules (JSON)', language: 'json', rows: 14, hint: 'A rule array as `az network nsg rule list` prints it, an ARM NSG, or {"subnet": [...], "nic": [...]}. Default rules are added automatically.' },
+    { name: 'flow', label: 'Flow', language: 'plaintext', rows: 3, hint: 'Inbound|Outbound Tcp|Udp|Icmp source:port -> destination:port. Optional lines: "vnet: 10.240.0.0/16" and "tag AzureCloud.westeurope: 20.50.0.0/16".' },
+  ],
+  example: { nsgs: EXAMPLE_NSGS, flow: 'Inbound Tcp 203.0.113.7:50000 -> 10.240.0.4:443\nvnet: 10.240.0.0/16' },
+  run(inputs) {
+    const line = parseFlowLine(inputs.flow ?? '');
+    const lineDiags = line.diagnostics.map((d) => ({ ...d, input: 'flow' }));
+    if (!line.flow) {
+      const lint = lintNsg({ nsgs: inputs.nsgs ?? '', vnetCidrs: line.vnetCidrs, serviceTags: line.serviceTags });
+      return {
+        view: h('p', { class: 'pg-muted' }, 'Enter a flow to evaluate, e.g. Inbound Tcp 203.0.113.7:50000 -> 10.240.0.4:443'),
+        diagnostics: [...lineDiags, ...lint.diagnostics.map((d) => ({ ...d, input: 'nsgs' }))],
+        summary: 'No flow to evaluate',
+      };
+    }
+    const r = evaluateFlow({ nsgs: inputs.nsgs ?? '', flow: line.flow, vnetCidrs: line.vnetCidrs, serviceTags: line.serviceTags });
+    // Flow diagnostics without a position belong to the flow line (line 1).
+    const diagnostics = [...lineDiags, ...r.diagnostics.map((d) => {
+      const input = inputOf(d);
+      return input === 'flow' && d.line === undefined ? { ...d, input, line: 1, column: 1 } : { ...d, input };
+    })];
+    if (!r.valid) return { view: h('p', { class: 'pg-muted' }, r.explanation), diagnostics, summary: r.explanation };
+    const last = r.decidedBy[r.decidedBy.length - 1];
+    const summary = `${r.access === 'Allow' ? 'Allowed' : 'Denied'}${last ? ` by ${NSG_NAMES[last.nsg] ?? last.nsg} rule ${last.rule} (${last.priority})` : ' (no NSG)'}: ${line.flow.direction} ${line.flow.protocol} ${line.flow.sourceIp}:${line.flow.sourcePort} -> ${line.flow.destinationIp}:${line.flow.destinationPort}`;
+    return { view: view(r, line.flow.direction), diagnostics, summary };
+  },
+};
+
+export default nsg;
