@@ -42,6 +42,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://aks-networking.example.org',
   base,
   trailingSlash: 'always',
+  // Old page paths → new ones. Runbooks link into this site: when a page is renamed or
+  // moved, add its old path here (the link check fails until you do).
+  redirects: {},
   markdown: { processor: unified({ rehypePlugins: [[rehypeBaseLinks, { base }]] }) },
   integrations: [
     starlight({

@@ -2,7 +2,7 @@
 // Build-time link check: every internal link, script, stylesheet and image in dist/
 // resolves to a built file, every #fragment to an element id on its page, and no page
 // loads anything from another host. Exits non-zero with the list of problems.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dist = join(process.cwd(), 'dist');
@@ -57,6 +57,37 @@ for (const file of files) {
     }
   }
 }
+// Stable anchors: every page and heading/exercise anchor recorded in tests/anchors.json must
+// still exist, so links from runbooks keep working. A removed or renamed page needs an entry
+// in astro.config.mjs `redirects`; a renamed heading needs a deliberate update of the record
+// (`npm run check:links -- --update-anchors`).
+const record = join(process.cwd(), 'tests', 'anchors.json');
+const anchorsNow = {};
+for (const file of files) {
+  const html = readFileSync(file, 'utf8');
+  if (/http-equiv="refresh"/.test(html)) continue;
+  const page = '/' + relative(dist, file).replace(/index\.html$/, '');
+  const ids = [...html.matchAll(/<h[2-6][^>]*\sid="([^"]+)"|\sid="(exercise-[^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  anchorsNow[page] = [...new Set(ids)].sort();
+}
+if (process.argv.includes('--update-anchors')) {
+  const sorted = Object.fromEntries(Object.entries(anchorsNow).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(record, JSON.stringify(sorted, null, 1) + '\n');
+  console.log(`Anchors recorded for ${Object.keys(sorted).length} pages in tests/anchors.json`);
+} else if (existsSync(record)) {
+  const before = JSON.parse(readFileSync(record, 'utf8'));
+  for (const [page, ids] of Object.entries(before)) {
+    const t = target(base + page.slice(1));
+    if (!t || !existsSync(t)) {
+      problems.push(`${page} no longer exists: add a redirect in astro.config.mjs (redirects) or update tests/anchors.json`);
+      continue;
+    }
+    const html = readFileSync(t, 'utf8');
+    if (/http-equiv="refresh"/.test(html)) continue;
+    for (const id of ids) if (!idsOf(t).has(id)) problems.push(`${page}#${id}: anchor removed (runbooks may link to it); keep the heading text or update tests/anchors.json`);
+  }
+}
+
 if (problems.length) {
   console.error(`Link check: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
   process.exit(1);

@@ -57,6 +57,7 @@ class Playground {
     root.querySelector('[data-action="copy-markdown"]')?.addEventListener('click', () => void this.copyLink(true));
     root.querySelector('[data-action="reset"]')?.addEventListener('click', () => this.reset());
     root.querySelector<HTMLAnchorElement>('[data-pg-open]')?.addEventListener('click', (e) => void this.openInTool(e));
+    root.addEventListener('keydown', (e) => gridKey(e));
     addEventListener('beforeprint', () => void this.link().then((url) => this.setPrintUrl(url)));
     root.dataset.pgReady = 'true';
   }
@@ -248,6 +249,26 @@ class Playground {
   private say(message: string): void {
     if (this.status) this.status.textContent = message;
   }
+}
+
+/**
+ * Arrow keys move between the cells of a result matrix (table.pg-matrix), whose cells hold
+ * a focusable <summary> each; Home and End jump to the ends of the row.
+ */
+function gridKey(e: KeyboardEvent): void {
+  const from = e.target as HTMLElement;
+  const cell = from.closest('td');
+  const table = cell?.closest('table.pg-matrix');
+  if (!cell || !table || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
+  const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')]);
+  const r = rows.findIndex((row) => row.includes(cell as HTMLTableCellElement));
+  const c = rows[r]!.indexOf(cell as HTMLTableCellElement);
+  const [nr, nc] =
+    e.key === 'ArrowLeft' ? [r, c - 1] : e.key === 'ArrowRight' ? [r, c + 1] : e.key === 'ArrowUp' ? [r - 1, c] : e.key === 'ArrowDown' ? [r + 1, c] : e.key === 'Home' ? [r, 0] : [r, rows[r]!.length - 1];
+  const target = rows[nr]?.[nc]?.querySelector<HTMLElement>('summary, button, a, [tabindex]');
+  if (!target) return;
+  e.preventDefault();
+  target.focus();
 }
 
 const instances = new WeakMap<HTMLElement, Playground>();

@@ -28,7 +28,6 @@ configureMonacoYaml(monaco, {
   hover: true,
   completion: true,
   validate: true,
-  format: false,
   schemas: [{ uri: kubernetesSchema.uri, fileMatch: ['**/*.k8s.yaml'], schema: kubernetesSchema.schema as never }],
 });
 // JSON panes (NSG rules, WAF policies) are validated by our engines; Monaco's JSON

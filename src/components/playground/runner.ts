@@ -16,7 +16,7 @@ export interface WorkerReply {
   view?: VNode;
   diagnostics?: Diagnostic[];
   summary?: string;
-  inputs?: Record<string, string>;
+  inputs?: Partial<Record<string, string>>;
   error?: string;
 }
 
@@ -70,7 +70,9 @@ async function mainThread(request: WorkerRequest): Promise<WorkerReply> {
   return { seq: request.seq, view: resultView(output, tool, request.level), diagnostics: output.diagnostics, summary: output.summary };
 }
 
-function send(request: Omit<WorkerRequest, 'seq'>): Promise<WorkerReply> {
+type Unsequenced<T> = T extends unknown ? Omit<T, 'seq'> : never;
+
+function send(request: Unsequenced<WorkerRequest>): Promise<WorkerReply> {
   const full = { ...request, seq: ++seq } as WorkerRequest;
   const w = getWorker();
   if (!w) return mainThread(full);
@@ -92,7 +94,7 @@ export async function runTool(tool: string, inputs: Record<string, string>, leve
   return { view: r.view, diagnostics: r.diagnostics ?? [], summary: r.summary ?? '' };
 }
 
-export async function inputsFromQuery(tool: string, inputs: Record<string, string>, query: string): Promise<Record<string, string>> {
+export async function inputsFromQuery(tool: string, inputs: Record<string, string>, query: string): Promise<Partial<Record<string, string>>> {
   const r = await send({ kind: 'query', tool, inputs, query });
   return r.inputs ?? {};
 }

@@ -3,7 +3,7 @@
  * the prose and the engines in step (the expected codes are the ones the pages name).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { playgroundsIn } from '../mdx-playgrounds';
 import ipPlanner from '../../../src/components/tools/ip-planner';
 import azScript from '../../../src/components/tools/az-script';
 
@@ -23,13 +23,12 @@ const expected: Record<string, { errors: string[]; max?: string }> = {
 describe('plugin pages: playground examples', () => {
   const seen: string[] = [];
   for (const f of ['network-plugins', 'ip-planning']) {
-    const s = readFileSync(`src/content/docs/plugins/${f}.mdx`, 'utf8');
-    for (const m of s.matchAll(/tool="([^"]+)"\s+id="([^"]+)"[\s\S]*?inputs=\{\{ (\w+): `([\s\S]*?)` \}\}/g)) {
-      const [, toolId, id, input, raw] = m as unknown as [string, string, string, string, string];
+    for (const { tool: toolId, id, inputs } of playgroundsIn(`src/content/docs/plugins/${f}.mdx`)) {
+      if (toolId !== 'ip-planner' && toolId !== 'az-script') continue;
       seen.push(id);
       it(`${f}#${id}`, () => {
         const tool = toolId === 'ip-planner' ? ipPlanner : azScript;
-        const out = tool.run({ [input]: raw.replace(/\\\\/g, '\\') });
+        const out = tool.run(inputs);
         const want = expected[id];
         expect(want, `no expectation for ${id}`).toBeDefined();
         expect(out.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code).sort()).toEqual(want!.errors);

@@ -2,20 +2,18 @@
  * The playgrounds of the Network policies page run without errors and show what the page's
  * prose says they show (each expectation quotes the claim it checks).
  */
-import { readFileSync } from 'node:fs';
+import { playgroundsIn } from '../mdx-playgrounds';
 import { describe, expect, it } from 'vitest';
 import tool from '../../../src/components/tools/netpol';
 import { parseQuery } from '../../../src/components/tools/netpol';
 import { buildModel, decide } from '../../../src/lib/netpol/model';
 import { parseClusterText } from '../../../src/lib/netpol/cluster';
 
-const mdx = readFileSync(new URL('../../../src/content/docs/network-policies/network-policies.mdx', import.meta.url), 'utf8');
-const playgrounds = new Map<string, Record<string, string>>();
-for (const m of mdx.matchAll(/<Playground\s+tool="netpol"\s+id="([^"]+)"[\s\S]*?inputs=\{\{([\s\S]*?)\}\}\s*\/>/g)) {
-  const inputs: Record<string, string> = {};
-  for (const kv of m[2]!.matchAll(/(\w+):\s*`([\s\S]*?)`/g)) inputs[kv[1]!] = kv[2]!;
-  playgrounds.set(m[1]!, inputs);
-}
+const playgrounds = new Map(
+  playgroundsIn('src/content/docs/network-policies/network-policies.mdx')
+    .filter((p) => p.tool === 'netpol')
+    .map((p) => [p.id, p.inputs]),
+);
 
 /** Verdicts of the query's connections, as "label: verdict". */
 function verdicts(id: string, queryOverride?: string): Record<string, string> {

@@ -4,13 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { playgroundsIn } from '../mdx-playgrounds';
 import waf from '../../../src/components/tools/waf';
 
 const page = readFileSync(new URL('../../../src/content/docs/waf/waf.mdx', import.meta.url), 'utf8');
-const playgrounds = new Map<string, { policy: string; request: string }>();
-for (const m of page.matchAll(/<Playground tool="waf" id="([^"]+)"[^>]*?inputs=\{\{ policy: `([\s\S]*?)`, request: `([\s\S]*?)` \}\} \/>/g)) {
-  playgrounds.set(m[1]!, { policy: m[2]!, request: m[3]! });
-}
+const playgrounds = new Map<string, { policy: string; request: string }>(
+  playgroundsIn('src/content/docs/waf/waf.mdx')
+    .filter((p) => p.tool === 'waf' && p.inputs.policy !== undefined && p.inputs.request !== undefined)
+    .map((p) => [p.id, { policy: p.inputs.policy!, request: p.inputs.request! }]),
+);
 
 const expected: Record<string, string> = {
   'mode-prevention': 'Block by blockEvilBot',
