@@ -9,22 +9,29 @@ import { join, relative } from 'node:path';
 
 export const playground = (page: Page, id: string): Locator => page.locator(`[data-pg-id="${id}"]`);
 
-/** Replaces a pane's text as a reader would: click the pane, select all, type. */
+/**
+ * Replaces a pane's text as a reader pasting it would: click the pane, select all, paste.
+ * (Typing would let Monaco auto-indent YAML; a paste inserts the text exactly.)
+ */
 export async function setInput(root: Locator, name: string, text: string): Promise<void> {
   const pane = root.locator(`[data-input="${name}"]`);
-  await pane.click();
   const page = root.page();
   const wide = (page.viewportSize()?.width ?? 1280) >= 800;
-  if (wide) await expect(pane).toHaveAttribute('data-editor', 'monaco', { timeout: 15_000 });
+  if (!wide) {
+    await pane.locator('textarea').fill(text);
+    return;
+  }
+  // Click the editing area itself: on short panes the middle of the pane may be its hint.
+  await pane.locator('[data-pg-host]').click();
+  await expect(pane).toHaveAttribute('data-editor', 'monaco', { timeout: 15_000 });
+  await expect(pane.locator('.monaco-editor textarea')).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
-  if (wide) {
-    // Monaco auto-indents and auto-closes brackets while typing; inserting the text as one
-    // edit gives exactly the text, as a paste would.
-    await page.keyboard.insertText(text);
-  } else {
-    await pane.locator('textarea').fill(text);
-  }
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 export async function runs(root: Locator): Promise<number> {

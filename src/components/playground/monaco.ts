@@ -61,7 +61,7 @@ let serial = 0;
 
 export function createEditor(host: HTMLElement, o: EditorOptions): EditorHandle {
   const ext = o.language === 'yaml' ? (o.schema === 'kubernetes' ? '.k8s.yaml' : '.yaml') : o.language === 'json' ? '.json' : o.language === 'shell' ? '.sh' : '.txt';
-  const uri = monaco.Uri.parse(`inmemory://playground/${serial++}/${o.path.replace(/[^\w/-]/g, '_')}${ext}`);
+  const uri = monaco.Uri.parse(`file:///playground/${serial++}/${o.path.replace(/[^\w/-]/g, '_')}${ext}`);
   const model = monaco.editor.createModel(o.value, o.language, uri);
   host.style.height = `${o.height}px`;
   const editor = monaco.editor.create(host, {

@@ -4,89 +4,12 @@
  * a peered management VNet with a jump box / Bastion, VPN, the cluster VNet with its private
  * endpoint, and the AKS-managed API server.
  */
-import { checkApiServerAccess, type ApiServerAccessInput, type ApiServerAccessResult, type OutboundType, type Via } from '../../lib/access';
-import { diag, type Diagnostic } from '../../lib/diagnostics';
-import { editDistance } from '../../lib/k8s/shape';
+import { checkApiServerAccess, type ApiServerAccessResult, type Via } from '../../lib/access';
+import { placeAccessDiagnostic, readClient, readCluster } from '../../lib/access/read';
+import type { Diagnostic } from '../../lib/diagnostics';
+import { queryText } from '../../lib/query-text';
 import { h, type VNode } from '../../lib/view/h';
-import { parseYamlValue, type YamlDocument } from '../../lib/yaml';
 import type { ToolDefinition } from './types';
-
-const CLUSTER_FIELDS = ['privateCluster', 'authorizedIpRanges', 'vnetCidrs', 'peeredCidrs', 'outboundIps', 'outboundType', 'apiServerVnetIntegration'] as const;
-const LIST_FIELDS = ['authorizedIpRanges', 'vnetCidrs', 'peeredCidrs', 'outboundIps'] as const;
-const OUTBOUND_TYPES: OutboundType[] = ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting'];
-const VIAS: Via[] = ['internet', 'vnet', 'peered-vnet', 'vpn'];
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A list field may be a YAML list or one comma-separated string, as az takes it. */
-function list(v: unknown): string[] | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : String(x)));
-  if (typeof v === 'string') return v.split(',').map((s) => s.trim());
-  return undefined;
-}
-
-function readCluster(text: string, diags: Diagnostic[]): { cluster: ApiServerAccessInput['cluster']; doc?: YamlDocument; commaSeparated: Set<string> } {
-  const parsed = parseYamlValue(text);
-  diags.push(...parsed.diagnostics.map((d) => ({ ...d, input: 'cluster' })));
-  const doc = parsed.document;
-  const cluster: ApiServerAccessInput['cluster'] = { privateCluster: false };
-  const commaSeparated = new Set<string>();
-  if (!doc) return { cluster, commaSeparated };
-  const v = doc.value;
-  if (!isObj(v)) {
-    diags.push(diag('error', 'access-wrong-shape', 'Describe the cluster as key: value lines (privateCluster, authorizedIpRanges, vnetCidrs, peeredCidrs, outboundIps, outboundType).', { ...doc.at([]), input: 'cluster' }));
-    return { cluster, doc, commaSeparated };
-  }
-  for (const k of Object.keys(v)) {
-    if ((CLUSTER_FIELDS as readonly string[]).includes(k)) continue;
-    const near = CLUSTER_FIELDS.find((f) => f.toLowerCase() === k.toLowerCase() || editDistance(f, k) <= 3);
-    diags.push(diag('warning', 'access-unknown-field', `Unknown field "${k}"${near ? ` (did you mean "${near}"?)` : ''}; it is ignored.`, { ...doc.keyAt([k]), input: 'cluster' }));
-  }
-  if (v.privateCluster !== undefined && typeof v.privateCluster !== 'boolean') {
-    diags.push(diag('error', 'wrong-type', 'privateCluster should be true or false.', { ...doc.at(['privateCluster']), input: 'cluster' }));
-  }
-  cluster.privateCluster = v.privateCluster === true;
-  for (const f of LIST_FIELDS) {
-    const raw = v[f];
-    if (typeof raw === 'string') commaSeparated.add(f);
-    const l = list(raw);
-    if (raw !== undefined && raw !== null && !l) diags.push(diag('error', 'wrong-type', `${f} should be a list (or a comma-separated string) of CIDR ranges.`, { ...doc.at([f]), input: 'cluster' }));
-    if (l) cluster[f] = l;
-  }
-  if (v.outboundType !== undefined) {
-    if (OUTBOUND_TYPES.includes(v.outboundType as OutboundType)) cluster.outboundType = v.outboundType as OutboundType;
-    else diags.push(diag('error', 'access-invalid-outbound-type', `outboundType should be one of ${OUTBOUND_TYPES.join(', ')}.`, { ...doc.at(['outboundType']), input: 'cluster' }));
-  }
-  if (v.apiServerVnetIntegration === true) cluster.apiServerVnetIntegration = true;
-  return { cluster, doc, commaSeparated };
-}
-
-function readClient(text: string, diags: Diagnostic[]): { client: ApiServerAccessInput['client']; doc?: YamlDocument } {
-  const parsed = parseYamlValue(text);
-  diags.push(...parsed.diagnostics.map((d) => ({ ...d, input: 'client' })));
-  const doc = parsed.document;
-  if (!doc) return { client: { ip: '' } };
-  const v = doc.value;
-  if (typeof v === 'string') return { client: { ip: v.trim() }, doc };
-  if (!isObj(v)) return { client: { ip: String(v) }, doc };
-  const via = typeof v.via === 'string' ? v.via : undefined;
-  if (v.via !== undefined && !VIAS.includes(via as Via)) {
-    diags.push(diag('error', 'client-via-invalid', `via should be one of ${VIAS.join(', ')}.`, { ...doc.at(['via']), input: 'client' }));
-  }
-  return { client: { ip: typeof v.ip === 'string' ? v.ip : String(v.ip ?? ''), via: VIAS.includes(via as Via) ? (via as Via) : undefined }, doc };
-}
-
-/** Puts an engine diagnostic (which names a field like cluster.authorizedIpRanges[3]) on its YAML line. */
-function place(d: Diagnostic, cluster: { doc?: YamlDocument; commaSeparated: Set<string> }, client?: YamlDocument): Diagnostic {
-  const m = /^(cluster|client)\.(\w+)(?:\[(\d+)\])?$/.exec(d.field ?? '');
-  if (!m) return { ...d, input: 'cluster', line: d.line ?? 1, column: d.column ?? 1 };
-  const [, pane, key, index] = m;
-  const doc = pane === 'client' ? client : cluster.doc;
-  if (!doc) return { ...d, input: pane!, line: 1, column: 1 };
-  const path = index !== undefined && !cluster.commaSeparated.has(key!) ? [key!, Number(index)] : [key!];
-  return { ...d, input: pane!, ...(doc.value !== null && typeof doc.value === 'object' ? doc.at(path) : doc.at([])) };
-}
 
 // ---- diagram ------------------------------------------------------------------------------
 
@@ -152,6 +75,47 @@ function diagram(r: ApiServerAccessResult, privateCluster: boolean): VNode {
   );
 }
 
+// ---- runbook links ------------------------------------------------------------------------
+
+/** A YAML scalar for a value from a link: addresses and ranges stay plain, anything else is quoted. */
+const scalar = (v: string): string => (/^[0-9A-Za-z.:/-]+$/.test(v) ? v : JSON.stringify(v));
+
+/**
+ * Runbook links: `ip` and `via` set the client (keeping the other one), `ranges` replaces the
+ * cluster's authorizedIpRanges with a comma-separated list (empty: the feature off) and keeps
+ * the rest of the cluster pane. Values are single-line and bounded; the engine reports any
+ * that are not valid.
+ */
+export function accessFromQuery(params: URLSearchParams, inputs: Record<string, string>): Partial<Record<string, string>> {
+  const out: Partial<Record<string, string>> = {};
+  const ip = queryText(params, 'ip', { max: 64, noSpaces: true });
+  const via = queryText(params, 'via', { max: 32, noSpaces: true });
+  if (ip !== undefined || via !== undefined) {
+    const current = readClient(inputs.client ?? '', []).client;
+    const newIp = ip ?? current.ip;
+    const newVia = via === undefined ? current.via : via;
+    out.client = `ip: ${scalar(newIp)}${newVia ? `\nvia: ${scalar(newVia)}` : ''}`;
+  }
+  const ranges = queryText(params, 'ranges', { noSpaces: true });
+  if (ranges !== undefined) {
+    const items = ranges.split(',').filter(Boolean).slice(0, 2001);
+    const block = items.length ? ['authorizedIpRanges:', ...items.map((r) => `  - ${scalar(r)}`)] : ['authorizedIpRanges: []'];
+    const lines = (inputs.cluster ?? '').replace(/\r\n?/g, '\n').split('\n');
+    const at = lines.findIndex((l) => /^authorizedIpRanges\s*:/.test(l));
+    if (at < 0) {
+      while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+      lines.push(...block);
+    } else {
+      // The key's block: the lines after it that are indented or list items (a block list may start at column 0).
+      let end = at + 1;
+      while (end < lines.length && /^(\s+\S|-(\s|$))/.test(lines[end]!)) end++;
+      lines.splice(at, end - at, ...block);
+    }
+    out.cluster = lines.join('\n');
+  }
+  return out;
+}
+
 // ---- tool -------------------------------------------------------------------------------------
 
 const access: ToolDefinition = {
@@ -166,12 +130,18 @@ const access: ToolDefinition = {
     cluster: 'privateCluster: false\nauthorizedIpRanges:\n  - 73.140.245.0/24\nvnetCidrs: [10.224.0.0/12]\noutboundType: loadBalancer\noutboundIps: [20.62.10.5]',
     client: 'ip: 73.140.245.20\nvia: internet',
   },
+  fromQuery: accessFromQuery,
+  queryParams: {
+    ip: 'The client address, e.g. ip=73.140.245.20.',
+    via: 'How the client connects: internet, vnet, peered-vnet or vpn, e.g. via=peered-vnet; empty lets the tool infer it from the address.',
+    ranges: 'The authorized IP ranges, comma-separated, e.g. ranges=73.140.245.0/24,20.62.10.5/32; replaces the list in the cluster pane; empty turns the feature off.',
+  },
   run(inputs) {
     const diags: Diagnostic[] = [];
     const c = readCluster(inputs.cluster ?? '', diags);
     const cl = readClient(inputs.client ?? '', diags);
     const r = checkApiServerAccess({ cluster: c.cluster, client: cl.client });
-    const diagnostics = [...diags, ...r.diagnostics.map((d) => place(d, c, cl.doc))];
+    const diagnostics = [...diags, ...r.diagnostics.map((d) => placeAccessDiagnostic(d, c, cl.doc))];
     const verdictClass = r.verdict === 'reachable' ? 'pg-allow' : r.verdict === 'blocked' ? 'pg-deny' : 'pg-warn';
     const view = h(
       'div',

@@ -39,6 +39,18 @@ const cidr: ToolDefinition = {
     { name: 'split', label: 'Split the first range into', language: 'plaintext', rows: 1, hint: 'A prefix length such as /24; leave empty to skip.' },
   ],
   example: { ranges: '10.0.0.0/16\n10.0.4.0/22', split: '/18' },
+  queryParams: {
+    cidr: 'Ranges to describe and compare, separated by commas (e.g. cidr=10.240.0.0/16,10.0.0.0/16).',
+    prefix: 'Prefix length to split the first range into (e.g. prefix=24).',
+  },
+  fromQuery(params) {
+    const out: Partial<Record<string, string>> = {};
+    const cidr = params.get('cidr');
+    if (cidr !== null) out.ranges = cidr.slice(0, 20_000).split(',').map((s) => s.trim()).join('\n');
+    const prefix = params.get('prefix');
+    if (prefix !== null) out.split = prefix.slice(0, 10);
+    return out;
+  },
   run(inputs) {
     const r = analyzeRanges({ ranges: inputs.ranges ?? '', splitPrefix: inputs.split ?? '', splitLimit: SPLIT_SHOWN });
     const diagnostics = r.diagnostics.map((d) => ({ ...d, input: d.field === 'splitPrefix' ? 'split' : 'ranges' }));

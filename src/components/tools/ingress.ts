@@ -1,5 +1,6 @@
 import { diag, type Diagnostic } from '../../lib/diagnostics';
 import { routeRequest, type RouteRow } from '../../lib/ingress';
+import { queryText } from '../../lib/query-text';
 import { h, type VNode } from '../../lib/view/h';
 import type { ToolDefinition } from './types';
 
@@ -72,7 +73,8 @@ export function parseRequestText(text: string): { request?: ParsedRequest; diagn
     return { diagnostics };
   }
   const m = /^(?:[A-Z]+\s+)?(?:(https?):\/\/)?([^/\s?#]*)([/?#]\S*)?$/i.exec(url.text);
-  if (!m) {
+  // A host is letters, digits, dots, dashes (and a port, an IPv6 literal or a wildcard).
+  if (!m || m[2]!.length > 253 || !/^[A-Za-z0-9.*_:[\]-]*$/.test(m[2]!)) {
     diagnostics.push(diag('error', 'invalid-request', `"${url.text}" is not a URL such as https://myapp.com/blog/x.`, { line: url.line, column: 1, endColumn: url.text.length + 1 }));
     return { diagnostics };
   }
@@ -80,6 +82,23 @@ export function parseRequestText(text: string): { request?: ParsedRequest; diagn
     request: { scheme: m[1]?.toLowerCase() === 'https' ? 'https' : 'http', host: m[2] ?? '', path: m[3] ?? '/', ...(className ? { className } : {}) },
     diagnostics,
   };
+}
+
+const CLASS_LINE = /^\s*class\s*:/i;
+
+/**
+ * Runbook links: `?url=https://myapp.com/blog/x` replaces the request line and
+ * `?class=nginx` the class line of the request pane; the other line is kept.
+ */
+export function requestFromQuery(params: URLSearchParams, current: string): Partial<Record<string, string>> {
+  const url = queryText(params, 'url', { noSpaces: true });
+  const cls = queryText(params, 'class', { max: 253, noSpaces: true });
+  if (url === undefined && cls === undefined) return {};
+  const lines = current.split('\n');
+  const oldUrl = lines.find((l) => l.trim() !== '' && !l.trim().startsWith('#') && !CLASS_LINE.test(l))?.trim();
+  const oldClass = lines.find((l) => CLASS_LINE.test(l))?.trim();
+  const classLine = cls === undefined ? oldClass : cls === '' ? undefined : `class: ${cls}`;
+  return { request: [url ?? oldUrl ?? '', ...(classLine ? [classLine] : [])].join('\n') };
 }
 
 function routeTableView(routes: RouteRow[], chosen: number): VNode {
@@ -118,6 +137,11 @@ const ingress: ToolDefinition = {
     { name: 'request', label: 'Request', language: 'plaintext', rows: 2, hint: 'A URL such as https://myapp.com/blog/x; an optional second line "class: nginx" evaluates only that class.' },
   ],
   example: { manifests: MYAPP_INGRESS, request: 'https://myapp.com/blog/x' },
+  fromQuery: (params, inputs) => requestFromQuery(params, inputs.request ?? ''),
+  queryParams: {
+    url: 'The request to route, e.g. url=https://myapp.com/blog/x (scheme, host and path; https also checks TLS).',
+    class: 'Evaluate only the Ingresses of this IngressClass, e.g. class=webapprouting.kubernetes.azure.com; class= (empty) removes the filter.',
+  },
   run(inputs) {
     const req = parseRequestText(inputs.request ?? '');
     const diagnostics: Diagnostic[] = req.diagnostics.map((d) => ({ ...d, input: 'request' }));

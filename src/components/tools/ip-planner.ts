@@ -3,36 +3,42 @@
  * ClusterPlanInput field, run through planCluster. Findings go on the line of the field
  * they are about.
  */
-import { planCluster, PLUGIN_NAMES, type ClusterPlanInput } from '../../lib/ipam';
-import { checkShape, type Shape } from '../../lib/k8s/shape';
-import { parseYamlDocuments, type PathSegment } from '../../lib/yaml';
-import { diag, type Diagnostic } from '../../lib/diagnostics';
+import { PLUGIN_NAMES } from '../../lib/ipam';
+import { planFromText, setPlanFields, type PlanFieldValue } from '../../lib/ipam/plan-text';
+import { queryText } from '../../lib/query-text';
 import { h } from '../../lib/view/h';
 import { addressDiagrams, limitsTable, planVerdict, sizingTable, valuesUsed } from '../views/ipam-plan';
 import type { ToolDefinition } from './types';
 
-const FIELDS: Record<string, Shape> = {
-  plugin: 'string',
-  dataplane: 'string',
-  vnetCidrs: { list: 'string' },
-  nodeSubnetCidr: 'string',
-  podSubnetCidr: 'string',
-  podCidr: 'string',
-  serviceCidr: 'string',
-  dnsServiceIp: 'string',
-  nodeCount: 'integer',
-  maxPods: 'integer',
-  maxSurge: 'integer',
-  otherCidrs: { list: { object: { name: 'string', cidr: 'string' }, required: ['cidr'] } },
-  dockerBridgeCidr: 'string',
-};
-const SHAPE: Shape = { object: FIELDS, required: ['plugin', 'vnetCidrs', 'nodeSubnetCidr', 'nodeCount'] };
+/** Runbook-link parameters → the plan field each sets. */
+const QUERY_FIELDS: { param: string; field: string; kind: 'text' | 'int' | 'list' }[] = [
+  { param: 'plugin', field: 'plugin', kind: 'text' },
+  { param: 'vnet', field: 'vnetCidrs', kind: 'list' },
+  { param: 'subnet', field: 'nodeSubnetCidr', kind: 'text' },
+  { param: 'nodes', field: 'nodeCount', kind: 'int' },
+  { param: 'maxpods', field: 'maxPods', kind: 'int' },
+  { param: 'pods', field: 'podCidr', kind: 'text' },
+  { param: 'service', field: 'serviceCidr', kind: 'text' },
+  { param: 'dns', field: 'dnsServiceIp', kind: 'text' },
+];
 
-/** `vnetCidrs[1]` / `otherCidrs[0].cidr` → a YAML path. */
-function pathOf(field: string): PathSegment[] {
-  const out: PathSegment[] = [];
-  for (const m of field.matchAll(/([A-Za-z]+)|\[(\d+)\]/g)) out.push(m[1] ?? Number(m[2]));
-  return out;
+/**
+ * `?plugin=azure-overlay&nodes=50&subnet=10.240.0.0/22` → the plan pane with those
+ * fields set and the rest of it kept. Values are one line of data (at most 200
+ * characters); a number that isn't one stays text, so the planner says what is wrong on
+ * its line. An empty value removes the field, so its default applies.
+ */
+export function planFromQuery(params: URLSearchParams, current: string): Partial<Record<string, string>> {
+  const fields: [string, PlanFieldValue][] = [];
+  for (const q of QUERY_FIELDS) {
+    const v = queryText(params, q.param, { max: 200, noSpaces: true });
+    if (v === undefined) continue;
+    if (v === '') fields.push([q.field, null]);
+    else if (q.kind === 'int') fields.push([q.field, /^\d{1,7}$/.test(v) ? Number(v) : v]);
+    else if (q.kind === 'list') fields.push([q.field, v.split(',').filter(Boolean).slice(0, 8)]);
+    else fields.push([q.field, v]);
+  }
+  return fields.length ? { plan: setPlanFields(current, fields) } : {};
 }
 
 const ipPlanner: ToolDefinition = {
@@ -58,39 +64,24 @@ serviceCidr: 10.2.0.0/16
 dnsServiceIp: 10.2.0.10
 `,
   },
+  fromQuery: (params, inputs) => planFromQuery(params, inputs.plan ?? ''),
+  queryParams: {
+    plugin: 'The network plugin: kubenet, azure (node subnet), azure-dynamic (pod subnet) or azure-overlay.',
+    nodes: 'The node count (nodeCount), e.g. nodes=50.',
+    subnet: 'The node subnet (nodeSubnetCidr), e.g. subnet=10.240.0.0/22; "IPv4,IPv6" for dual-stack.',
+    vnet: 'The VNet address spaces (vnetCidrs), comma-separated, e.g. vnet=10.240.0.0/16.',
+    pods: 'The pod CIDR of kubenet or Overlay (podCidr), e.g. pods=192.168.0.0/16.',
+    service: 'The service CIDR (serviceCidr), e.g. service=10.2.0.0/16.',
+    dns: 'The DNS service IP (dnsServiceIp), e.g. dns=10.2.0.10.',
+    maxpods: 'Pods per node (maxPods), e.g. maxpods=110. For every parameter, an empty value (pods=) removes the field so the planner uses its default.',
+  },
   run(inputs) {
-    const text = inputs.plan ?? '';
-    const parsed = parseYamlDocuments(text);
-    const diagnostics: Diagnostic[] = parsed.diagnostics.map((d) => ({ ...d, input: 'plan' }));
-    const doc = parsed.documents[0];
-    const raw = doc?.value;
-    if (!doc || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      if (!diagnostics.some((d) => d.severity === 'error')) {
-        diagnostics.push(diag('error', 'wrong-type', 'Write the plan as key: value lines, e.g. "plugin: azure-overlay" and "nodeCount: 3".', { line: 1, column: 1, input: 'plan' }));
-      }
-      return { view: h('p', { class: 'pg-muted' }, 'No plan to show yet.'), diagnostics, summary: 'No valid plan' };
-    }
-    const value = { ...(raw as Record<string, unknown>) };
-    if (typeof value.vnetCidrs === 'string') value.vnetCidrs = [value.vnetCidrs]; // one range may be written without brackets
-    const shapeDiags: Diagnostic[] = [];
-    checkShape(doc, value, SHAPE, [], shapeDiags);
-    for (const d of shapeDiags) {
-      diagnostics.push({ ...d, input: 'plan', message: d.message.replace(' The API server rejects unknown fields.', ` The planner reads: ${Object.keys(FIELDS).join(', ')}.`) });
-    }
-    // Fields with the wrong type are left out so the planner's defaults apply; the shape errors say why.
-    const bad = new Set(shapeDiags.map((d) => (d.field ?? '').split(/[.[]/)[0]));
-    const input = Object.fromEntries(Object.entries(value).filter(([k]) => FIELDS[k] && !bad.has(k))) as unknown as ClusterPlanInput;
-    if (input.vnetCidrs === undefined) input.vnetCidrs = [];
-    if (input.nodeSubnetCidr === undefined) input.nodeSubnetCidr = '';
-    if (input.nodeCount === undefined) input.nodeCount = 0;
-    const plan = planCluster(input);
-    for (const d of plan.diagnostics) {
-      if (bad.has((d.field ?? '').split(/[.[]/)[0]!) && d.severity !== 'error') continue;
-      diagnostics.push({ ...d, ...(d.field ? doc.at(pathOf(d.field)) : { line: 1, column: 1 }), input: 'plan' });
-    }
+    const { plan, diagnostics: found } = planFromText(inputs.plan ?? '');
+    const diagnostics = found.map((d) => ({ ...d, input: 'plan' }));
+    if (!plan) return { view: h('p', { class: 'pg-muted' }, 'No plan to show yet.'), diagnostics, summary: 'No valid plan' };
 
     const view = h('div', null, planVerdict(plan), sizingTable(plan), limitsTable(plan), h('h4', null, 'Address space'), ...addressDiagrams(plan), valuesUsed(plan));
-    const errors = plan.diagnostics.filter((d) => d.severity === 'error').length + shapeDiags.length;
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const summary = `${PLUGIN_NAMES[plan.effective.plugin]}: node subnet needs ${plan.nodeSubnet.required.toLocaleString('en-US')} addresses${plan.nodeSubnet.known ? ` of ${plan.nodeSubnet.usable.toLocaleString('en-US')} usable` : ''}; at most ${plan.maxNodeCount.toLocaleString('en-US')} nodes; ${errors === 0 ? 'no errors' : `${errors} error${errors === 1 ? '' : 's'}`}.`;
     return { view, diagnostics, summary };
   },

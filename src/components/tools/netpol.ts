@@ -165,9 +165,10 @@ function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | 'deny')[
               ...shown.map((dst, d) => {
                 const v = grid[s]![d]!;
                 const r = decide(m, { from: src.key, to: dst.key, port: col.port, protocol: col.protocol }).result;
+                // Stable hooks for tests and runbook automation: "src|dst|port/PROTO".
                 return h(
                   'td',
-                  { 'data-verdict': v },
+                  { 'data-cell': `${src.key}|${dst.key}|${portLabel(col)}`, 'data-verdict': v },
                   h(
                     'details',
                     null,
@@ -293,6 +294,45 @@ ports: 8080, 5432
 engine: kubernetes
 `;
 
+// ---- readable query parameters (runbook links) ------------------------------------------------
+
+/** Longest parameter value read; a link is data, and one line of it. */
+const MAX_PARAM = 256;
+const oneLine = (v: string): string => v.slice(0, MAX_PARAM).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+
+/** Replaces the query pane's lines that start with `key:` (or appends one) with `key: value`. */
+function setDirective(query: string, key: string, value: string): string {
+  const re = new RegExp(`^\\s*${key}\\s*:`, 'i');
+  const lines = query.split('\n');
+  const kept = lines.filter((l) => !re.test(l));
+  while (kept.length && kept[kept.length - 1]!.trim() === '') kept.pop();
+  return `${[...kept, `${key}: ${value}`].join('\n')}\n`;
+}
+
+export function netpolFromQuery(params: URLSearchParams, inputs: Record<string, string>): Partial<Record<string, string>> {
+  let query = inputs.query ?? '';
+  const get = (name: string) => {
+    const v = params.get(name);
+    return v === null ? undefined : oneLine(v);
+  };
+  const from = get('from');
+  const to = get('to');
+  const port = get('port');
+  const protocol = get('protocol');
+  const ports = get('ports');
+  const engine = get('engine');
+  if (from === undefined && to === undefined && port === undefined && ports === undefined && engine === undefined) return {};
+  if (from !== undefined || to !== undefined) {
+    // The link's connection goes first: the summary line reports the first connection.
+    const p = port ? `:${port}${protocol && !port.includes('/') ? `/${protocol.toUpperCase()}` : ''}` : '';
+    query = `${from ?? ''} -> ${to ?? ''}${p}\n${query}`;
+  }
+  if (ports !== undefined) query = setDirective(query, 'ports', ports);
+  else if (port !== undefined && from === undefined && to === undefined) query = setDirective(query, 'ports', port);
+  if (engine !== undefined) query = setDirective(query, 'engine', engine);
+  return { query };
+}
+
 // ---- the tool --------------------------------------------------------------------------------
 
 const netpol: ToolDefinition = {
@@ -305,6 +345,18 @@ const netpol: ToolDefinition = {
     { name: 'query', label: 'Query', language: 'plaintext', rows: 5, hint: 'Connections like "frontend/web -> backend/api:8080/TCP" or "203.0.113.7 -> frontend/web:80"; "ports: 80, 53/UDP" for the matrix; "engine: cilium".' },
   ],
   example: { policies: DEFAULT_POLICIES, cluster: DEFAULT_CLUSTER, query: DEFAULT_QUERY },
+  fromQuery: netpolFromQuery,
+  queryParams: {
+    from: 'Source of a connection to check: "namespace/pod" or an IP address, e.g. from=frontend/web. Used with to and port; the connection is added as the first line of the query pane.',
+    to: 'Destination of that connection: "namespace/pod" or an IP address, e.g. to=backend/api.',
+    port: 'Its port: a number or a port name, optionally with /TCP, /UDP or /SCTP, e.g. port=8080 or port=53/UDP. Without from and to, it sets the matrix\'s ports line.',
+    protocol: 'The connection\'s protocol when port has none: TCP (default), UDP or SCTP.',
+    ports: 'The matrix columns, e.g. ports=8080,53/UDP (replaces the ports: line).',
+    engine: 'Whose behaviour to follow: kubernetes, azure-npm, calico or cilium (replaces the engine: line).',
+    policies: 'The whole NetworkPolicies pane (URL-encoded YAML) — long; prefer "Copy link" for your own policies.',
+    cluster: 'The whole cluster pane (URL-encoded YAML of Namespaces and Pods).',
+    query: 'The whole query pane.',
+  },
   run(inputs) {
     const parsed = parseClusterText(inputs.cluster ?? '');
     const q = parseQuery(inputs.query ?? '');

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../../lib/diagnostics';
 import { evaluateFlow, lintNsg, parseFlowLine, type EvaluateFlowResult, type NsgEvaluation, type RuleRow } from '../../lib/nsg';
+import { queryText } from '../../lib/query-text';
 import { h, type VNode } from '../../lib/view/h';
 import type { ToolDefinition } from './types';
 
@@ -126,6 +127,73 @@ const EXAMPLE_NSGS = `{
   ]
 }`;
 
+// ---- runbook links ------------------------------------------------------------------------
+
+/** A flow endpoint as typed: `10.0.0.4:443`, `[2001:db8::1]:443`, or an address without a port. */
+function splitEndpoint(text: string): { ip: string; port?: string } {
+  const v6 = /^\[([^\]]*)\](?::(.*))?$/.exec(text);
+  if (v6) return { ip: v6[1]!, port: v6[2] };
+  const parts = text.split(':');
+  // One colon: IPv4 with a port; more: a bare IPv6 address.
+  return parts.length === 2 ? { ip: parts[0]!, port: parts[1] } : { ip: text };
+}
+const joinEndpoint = (ip: string, port: string): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+
+const FLOW_LINE = /^(\S+)\s+(\S+)\s+(\S+)\s*(?:->|→)\s*(\S+)$/;
+const isSettingLine = (line: string): boolean => /^(vnet|tag\s+[\w.-]+)\s*:/i.test(line);
+const DIRECTIONS: Record<string, string> = { inbound: 'Inbound', outbound: 'Outbound' };
+const PROTOCOLS: Record<string, string> = { tcp: 'Tcp', udp: 'Udp', icmp: 'Icmp', any: '*', '*': '*' };
+
+/**
+ * Runbook links: `direction`, `protocol`, `src`, `dst` and `port` change those parts of the
+ * flow line, and `vnet` sets the `vnet:` line, keeping the rest of the pane (a `flow`
+ * parameter, like any pane name, sets the whole pane first). Values are single-line,
+ * space-free and bounded; the engine reports any that are not valid.
+ */
+export function nsgFlowFromQuery(params: URLSearchParams, current: string): Partial<Record<string, string>> {
+  const get = (name: string, max: number) => queryText(params, name, { max, noSpaces: true });
+  const direction = get('direction', 16);
+  const protocol = get('protocol', 16);
+  const src = get('src', 64);
+  const dst = get('dst', 64);
+  const port = get('port', 16);
+  const vnet = queryText(params, 'vnet', { max: 512 });
+  const changesFlow = [direction, protocol, src, dst, port].some((v) => v);
+  if (!changesFlow && vnet === undefined) return {};
+  const lines = current.replace(/\r\n?/g, '\n').split('\n');
+  if (changesFlow) {
+    const at = lines.findIndex((l) => {
+      const t = l.replace(/#.*$/, '').trim();
+      return t !== '' && !isSettingLine(t);
+    });
+    const m = at >= 0 ? FLOW_LINE.exec(lines[at]!.replace(/#.*$/, '').trim()) : null;
+    let [d, p, s, t] = m ? [m[1]!, m[2]!, m[3]!, m[4]!] : ['Inbound', 'Tcp', '203.0.113.7:50000', '10.240.0.4:443'];
+    if (direction) d = DIRECTIONS[direction.toLowerCase()] ?? direction;
+    if (protocol) p = PROTOCOLS[protocol.toLowerCase()] ?? protocol;
+    const endpoint = (given: string, old: string, defaultPort: string) => {
+      const g = splitEndpoint(given);
+      return joinEndpoint(g.ip, g.port ?? splitEndpoint(old).port ?? defaultPort);
+    };
+    if (src) s = endpoint(src, s, '50000');
+    if (dst) t = endpoint(dst, t, '443');
+    if (port) t = joinEndpoint(splitEndpoint(t).ip, port);
+    const line = `${d} ${p} ${s} -> ${t}`;
+    if (at >= 0) lines[at] = line;
+    else lines.unshift(line);
+  }
+  if (vnet !== undefined) {
+    const at = lines.findIndex((l) => /^\s*vnet\s*:/i.test(l));
+    if (vnet === '') {
+      if (at >= 0) lines.splice(at, 1);
+    } else if (at >= 0) lines[at] = `vnet: ${vnet}`;
+    else {
+      while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+      lines.push(`vnet: ${vnet}`);
+    }
+  }
+  return { flow: lines.join('\n') };
+}
+
 const nsg: ToolDefinition = {
   id: 'nsg',
   title: 'NSG flow evaluator',
@@ -135,6 +203,15 @@ const nsg: ToolDefinition = {
     { name: 'flow', label: 'Flow', language: 'plaintext', rows: 3, hint: 'Inbound|Outbound Tcp|Udp|Icmp source:port -> destination:port. Optional lines: "vnet: 10.240.0.0/16" and "tag AzureCloud.westeurope: 20.50.0.0/16".' },
   ],
   example: { nsgs: EXAMPLE_NSGS, flow: 'Inbound Tcp 203.0.113.7:50000 -> 10.240.0.4:443\nvnet: 10.240.0.0/16' },
+  fromQuery: (params, inputs) => nsgFlowFromQuery(params, inputs.flow ?? ''),
+  queryParams: {
+    direction: 'Inbound or Outbound, e.g. direction=Outbound.',
+    protocol: 'Tcp, Udp, Icmp or * (any), e.g. protocol=Udp.',
+    src: 'The source address, with or without a port: src=198.51.100.7 or src=198.51.100.7:50000 (IPv6 as [2001:db8::1]:50000).',
+    dst: 'The destination address, with or without a port: dst=10.240.0.4 or dst=10.240.0.4:443.',
+    port: 'The destination port, e.g. port=22.',
+    vnet: 'The VNet address space (the VirtualNetwork tag), comma-separated, e.g. vnet=10.240.0.0/16; empty removes the line.',
+  },
   run(inputs) {
     const line = parseFlowLine(inputs.flow ?? '');
     const lineDiags = line.diagnostics.map((d) => ({ ...d, input: 'flow' }));

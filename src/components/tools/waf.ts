@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../lib/diagnostics';
+import { queryText } from '../../lib/query-text';
 import { h, type VNode } from '../../lib/view/h';
 import { evaluateWafRequest, parseRawRequest, type EvaluatedRule, type WafResult } from '../../lib/waf';
 import type { ToolDefinition } from './types';
@@ -154,6 +155,61 @@ function placeRequestDiag(d: Diagnostic, lines: Record<string, number>): Diagnos
   return { ...d, input: 'request', line, column: 1 };
 }
 
+/** Pseudo-header lines of the request pane, spelt as parseRawRequest accepts them. */
+const IP_LINE = /^\s*#\s*(?:remoteAddr|remote-addr|clientip)\s*:/i;
+const COUNTRY_LINE = /^\s*#\s*(?:country|geo)\s*:/i;
+
+/**
+ * Runbook links: `method`, `url`, `ip` and `country` replace those parts of the request
+ * pane and keep the rest (headers, body, other pseudo-headers). An absolute url
+ * (https://shop.example.com/admin) puts its path in the request line and its host in the
+ * Host header. Values are single-line and bounded, so they cannot add lines of their own.
+ */
+export function wafRequestFromQuery(params: URLSearchParams, current: string): Partial<Record<string, string>> {
+  const method = queryText(params, 'method', { max: 32, noSpaces: true });
+  const url = queryText(params, 'url', { noSpaces: true });
+  const ip = queryText(params, 'ip', { max: 64, noSpaces: true });
+  const country = queryText(params, 'country', { max: 16, noSpaces: true });
+  if (method === undefined && url === undefined && ip === undefined && country === undefined) return {};
+  const lines = current.replace(/\r\n?/g, '\n').split('\n');
+  let at = lines.findIndex((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  if (at < 0) {
+    // No request line yet: add one after the pseudo-headers.
+    while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+    lines.push('GET / HTTP/1.1');
+    at = lines.length - 1;
+  }
+  const setPseudo = (re: RegExp, text: string): void => {
+    const i = lines.slice(0, at).findIndex((l) => re.test(l));
+    if (i >= 0) lines[i] = text;
+    else {
+      lines.splice(0, 0, text);
+      at++;
+    }
+  };
+  if (ip !== undefined) setPseudo(IP_LINE, `# remoteAddr: ${ip}`);
+  if (country !== undefined) setPseudo(COUNTRY_LINE, `# country: ${country}`);
+  if (method !== undefined || url !== undefined) {
+    const parts = lines[at]!.trim().split(/\s+/);
+    let target = url ?? parts[1] ?? '/';
+    let host: string | undefined;
+    const abs = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)(.*)$/i.exec(target);
+    if (url !== undefined && abs) {
+      host = abs[1];
+      target = abs[2] === '' ? '/' : abs[2]!;
+    }
+    lines[at] = `${method || parts[0] || 'GET'} ${target} ${parts[2] ?? 'HTTP/1.1'}`;
+    if (host) {
+      let end = lines.findIndex((l, i) => i > at && l.trim() === '');
+      if (end < 0) end = lines.length;
+      const hi = lines.findIndex((l, i) => i > at && i < end && /^host\s*:/i.test(l));
+      if (hi >= 0) lines[hi] = `Host: ${host}`;
+      else lines.splice(at + 1, 0, `Host: ${host}`);
+    }
+  }
+  return { request: lines.join('\n') };
+}
+
 const waf: ToolDefinition = {
   id: 'waf',
   title: 'Application Gateway WAF evaluator',
@@ -175,6 +231,13 @@ const waf: ToolDefinition = {
     },
   ],
   example: { policy: EXAMPLE_POLICY, request: EXAMPLE_REQUEST },
+  fromQuery: (params, inputs) => wafRequestFromQuery(params, inputs.request ?? ''),
+  queryParams: {
+    method: 'The request method, e.g. method=POST.',
+    url: 'The request target, e.g. url=/admin/users (encode a query string in it: url=%2Fsearch%3Fq%3D1); an absolute URL (url=https://shop.example.com/admin) also sets the Host header.',
+    ip: 'The client address the gateway sees (RemoteAddr), e.g. ip=203.0.113.9.',
+    country: 'The two-letter country/region of the client, for GeoMatch rules, e.g. country=DE.',
+  },
   run(inputs) {
     const parsed = parseRawRequest(inputs.request ?? '');
     const r = evaluateWafRequest({ policy: inputs.policy ?? '', request: parsed.request, assumeManagedMatches: parsed.assumeManagedMatches });

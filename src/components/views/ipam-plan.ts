@@ -208,7 +208,8 @@ export function addressDiagram(plan: ClusterPlan, family: 4 | 6 = 4): VNode | nu
           'g',
           null,
           h('title', null, rangeText(r)),
-          h('rect', { x: round(x1), y: y + 2, width: round(w), height: LANE_H - 6, rx: 2, style: `${fillStyle(r.kind)}; stroke-width: ${hit ? 2 : 1}${hit ? '; stroke: var(--pg-deny)' : ''}` }),
+          h('rect', { x: round(x1), y: y + 2, width: round(w), height: LANE_H - 6, rx: 2, style: `${fillStyle(r.kind)}; stroke-width: ${hit ? 2 : 1}${hit ? '; stroke: var(--pg-deny)' : ''}`, 'data-range': r.kind, 'data-cidr': r.cidr }),
+          needBar(plan, r, x1, w, y),
           w > 70 ? h('text', { x: round(x1 + 4), y: y + 15, 'font-size': 10 }, clipText(r.cidr, w)) : null,
         ),
       );
@@ -259,8 +260,70 @@ export function addressDiagram(plan: ClusterPlan, family: 4 | 6 = 4): VNode | nu
       'figcaption',
       null,
       h('p', { class: 'pg-muted' }, segments.length > 1 ? `IPv${family}: ${segments.length} separate blocks of addresses, each drawn to its own scale (≈ marks a gap).` : `IPv${family}, drawn to scale.`),
-      h('ul', null, ...ranges.map((r) => h('li', null, swatch(r.kind), ' ', rangeText(r), r.overlaps.length ? h('span', { class: 'pg-deny' }, ` — overlaps ${r.overlaps.join(', ')}`) : null))),
+      h(
+        'ul',
+        null,
+        ...ranges.map((r) => {
+          const need = needOf(plan, r);
+          return h(
+            'li',
+            null,
+            swatch(r.kind),
+            ' ',
+            rangeText(r),
+            need ? ` — the plan needs ${need.text}` : null,
+            r.overlaps.length ? h('span', { class: 'pg-deny' }, ` — overlaps ${r.overlaps.join(', ')}`) : null,
+          );
+        }),
+      ),
+      ranges.some((r) => needOf(plan, r)) ? h('p', { class: 'pg-muted' }, 'The darker part of a subnet or pod CIDR is what the plan needs of it, to scale.') : null,
     ),
+  );
+}
+
+/**
+ * How much of a range the plan needs: addresses of the node or pod subnet, /24 blocks of
+ * the pod CIDR. Only for the range the sizing is about (the primary family).
+ */
+function needOf(plan: ClusterPlan, r: PlannedRange): { fraction: number; over: boolean; text: string; required: number; available: number } | null {
+  const sizing = r.kind === 'node-subnet' ? plan.nodeSubnet : r.kind === 'pod-subnet' ? plan.podSubnet : undefined;
+  if (sizing && sizing.known && sizing.cidr === r.cidr) {
+    const size = Number(r.end - r.start + 1n);
+    return {
+      fraction: Math.min(1, sizing.required / size),
+      over: !sizing.fits,
+      text: `${n(sizing.required)} of its ${n(sizing.usable)} usable addresses`,
+      required: sizing.required,
+      available: sizing.usable,
+    };
+  }
+  const pc = plan.podCidr;
+  if (r.kind === 'pod-cidr' && pc && pc.cidr === r.cidr && pc.nodesSupported > 0) {
+    return { fraction: Math.min(1, pc.required / pc.nodesSupported), over: !pc.fits, text: `${n(pc.required)} of its ${n(pc.nodesSupported)} /24 blocks`, required: pc.required, available: pc.nodesSupported };
+  }
+  return null;
+}
+
+/** The needed part of a range, drawn inside its bar; red when the need exceeds the range. */
+function needBar(plan: ClusterPlan, r: PlannedRange, x: number, w: number, y: number): VNode | null {
+  const need = needOf(plan, r);
+  if (!need) return null;
+  const fw = Math.max(need.required > 0 ? 1 : 0, w * need.fraction);
+  return h(
+    'rect',
+    {
+      x: round(x),
+      y: y + 2,
+      width: round(fw),
+      height: LANE_H - 6,
+      rx: 2,
+      style: `fill: ${need.over ? 'var(--pg-deny)' : `var(--sl-color-${COLOUR[r.kind] === 'gray' ? 'gray-3' : COLOUR[r.kind]})`}; fill-opacity: 0.45; stroke: none`,
+      'data-need': r.kind,
+      'data-required': need.required,
+      'data-available': need.available,
+      'data-fits': need.over ? 'false' : 'true',
+    },
+    h('title', null, `${r.name}: the plan needs ${need.text}${need.over ? ' — more than it holds' : ''}`),
   );
 }
 

@@ -1,0 +1,417 @@
+// `npm run bench`: prints the performance figures of issue 8 ("Performance budgets").
+// It measures and reports; it never fails on a threshold (the budget is shown for reading).
+//
+//   1. Build time of the site (one `astro build`, into a temp outDir so dist/ is left alone).
+//   2. Per page: JS, CSS and HTML transferred before interaction, next to a bare Starlight
+//      page built in the same run (budget: bare + 15 KB of JS).
+//   3. Keystroke-to-result per playground (first 3 per page), desktop (Monaco) and 390 px (textarea).
+//   4. Engine throughput on large inputs: `vitest bench` over tests/bench/.
+//
+// Needs Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium). Takes ~5–8 minutes on 2 cores.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const ASTRO = join(ROOT, 'node_modules/.bin/astro');
+const OUT = `/tmp/bench-dist-${process.pid}`;
+const BARE = `/tmp/bare-starlight-${process.pid}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The same launch arguments as playwright.config.ts.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const JS_BUDGET_KB = 15;
+const PLAYGROUNDS_PER_PAGE = 3;
+const KEYSTROKES = 5;
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+// Children find the repo's Node 22 (the `node` package) before any older system Node.
+const ENV = { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` };
+const children = new Set();
+let browser;
+
+// ---- small helpers -----------------------------------------------------------------------------
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+function table(head, rows) {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
+  console.log(line(head));
+  console.log(w.map((n) => '-'.repeat(n)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+/** Runs a command to completion in its own process group; resolves with its output and exit code. */
+function run(cmd, args, opts = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: { ...ENV, ...opts.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => {
+      children.delete(child);
+      resolve({ code, out });
+    });
+  });
+}
+
+/** Starts a long-running command (a preview server) in its own process group. */
+function start(cmd, args, cwd) {
+  const child = spawn(cmd, args, { cwd, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.log = '';
+  child.stdout.on('data', (d) => (child.log += d));
+  child.stderr.on('data', (d) => (child.log += d));
+  child.on('close', () => children.delete(child));
+  return child;
+}
+
+function stop(child) {
+  try {
+    process.kill(-child.pid, 'SIGTERM'); // the group we started: the server and anything it spawned
+  } catch {
+    /* already gone */
+  }
+}
+
+function cleanup() {
+  for (const c of children) stop(c);
+  for (const dir of [OUT, BARE]) rmSync(dir, { recursive: true, force: true });
+}
+process.on('SIGINT', () => {
+  void browser?.close();
+  cleanup();
+  process.exit(130);
+});
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, child, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`preview server exited:\n${child.log}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(250);
+  }
+  throw new Error(`preview server did not answer at ${url}:\n${child.log}`);
+}
+
+/** Other `astro build` processes running in this repo (only one may run at a time). */
+function otherBuilds() {
+  const found = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (!cmd.some((a) => /astro(\.js|\.mjs)?$/.test(a)) || !cmd.includes('build')) continue;
+      if (readlinkSync(`/proc/${pid}/cwd`) === ROOT) found.push(Number(pid));
+    } catch {
+      /* exited, or not ours to read */
+    }
+  }
+  return found;
+}
+
+async function build(cwd, outDir) {
+  const t0 = performance.now();
+  const r = await run(ASTRO, ['build', '--outDir', outDir], { cwd });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.code !== 0) throw new Error(`astro build failed in ${cwd}:\n${r.out.slice(-4000)}`);
+  const pages = Number(/(\d+) page\(s\) built/.exec(stripAnsi(r.out))?.[1] ?? NaN);
+  return { seconds, pages };
+}
+
+// ---- the bare Starlight project -----------------------------------------------------------------
+
+function writeBareProject() {
+  const deps = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).devDependencies;
+  const files = {
+    // Astro and Starlight are listed so Vite bundles Starlight's routes (it reads this file to
+    // find packages built on Astro); without them the pages fail to render.
+    'package.json': JSON.stringify({ name: 'bare-starlight', private: true, type: 'module', dependencies: { astro: deps.astro, '@astrojs/starlight': deps['@astrojs/starlight'] } }, null, 2),
+    'astro.config.mjs': `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\n\nexport default defineConfig({ integrations: [starlight({ title: 'Bare Starlight' })] });\n`,
+    'src/content.config.ts': `import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
+    'src/content/docs/index.mdx': `---\ntitle: Bare Starlight\ndescription: A Starlight site with nothing added.\n---\n\nA page of text, for comparison.\n\n## A section\n\nMore text, with [a link](/page/).\n`,
+    'src/content/docs/page.md': `---\ntitle: A page\ndescription: A plain Markdown page.\n---\n\nA paragraph of text.\n\n## First section\n\n- one\n- two\n\n## Second section\n\nAnother paragraph.\n`,
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(BARE, path, '..'), { recursive: true });
+    writeFileSync(join(BARE, path), text);
+  }
+  // The repo's node_modules as a tree of hard links (instant, no extra space), not a symlink:
+  // Astro 7 cannot compile .astro components whose real path is outside the project root
+  // ("No cached compile metadata found" for Starlight's Page.astro). Caches that Astro and
+  // Vite rewrite in place are dropped from the copy, so the repo's own are never touched.
+  const nm = join(BARE, 'node_modules');
+  if (spawnSync('cp', ['-al', join(ROOT, 'node_modules'), nm]).status !== 0) {
+    console.log('(hard links across file systems are impossible here: copying node_modules instead, which is slower)');
+    rmSync(nm, { recursive: true, force: true });
+    if (spawnSync('cp', ['-a', join(ROOT, 'node_modules'), nm]).status !== 0) throw new Error(`could not copy node_modules to ${nm}`);
+  }
+  for (const cache of ['.astro', '.vite', '.vite-temp', '.cache']) rmSync(join(nm, cache), { recursive: true, force: true });
+}
+
+// ---- page weight -------------------------------------------------------------------------------
+
+/** Every page of a build, as root-relative URLs (trailing slash, as the site links them). */
+function pagesOf(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f === 'index.html') out.push(`/${relative(dir, d)}${relative(dir, d) ? '/' : ''}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function kindOf(resourceType, contentType = '') {
+  if (resourceType === 'document') return 'html';
+  if (resourceType === 'script' || /javascript/.test(contentType)) return 'js';
+  if (resourceType === 'stylesheet' || /text\/css/.test(contentType)) return 'css';
+  return 'other';
+}
+
+/** Loads a page in a fresh context (empty cache), waits for network idle, sums what came over the wire. */
+async function weigh(origin, path) {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  const finished = [];
+  const foreign = new Set();
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (/^(https?|wss?):$/.test(u.protocol) && u.host !== new URL(origin).host) foreign.add(u.host);
+  });
+  page.on('requestfinished', (r) => finished.push(r));
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  const sums = { js: 0, css: 0, html: 0, other: 0, jsGz: 0, requests: finished.length };
+  const files = [];
+  for (const r of finished) {
+    const resp = await r.response();
+    if (!resp) continue;
+    const kind = kindOf(r.resourceType(), resp.headers()['content-type']);
+    const size = (await r.sizes()).responseBodySize;
+    sums[kind] += size;
+    if (kind === 'js') {
+      const gz = gzipSync(await resp.body()).length;
+      sums.jsGz += gz;
+      files.push({ url: new URL(r.url()).pathname, size, gz });
+    }
+  }
+  const playgrounds = await page.locator('[data-playground]').count();
+  await context.close();
+  return { path, ...sums, foreign: [...foreign], playgrounds, files };
+}
+
+// ---- keystroke to result -----------------------------------------------------------------------
+
+/** Resolves once the playground's run counter has not moved for `quietMs`. */
+async function settle(root, quietMs = 250, maxMs = 15_000) {
+  const end = Date.now() + maxMs;
+  let last = await root.getAttribute('data-pg-runs');
+  let since = Date.now();
+  while (Date.now() < end) {
+    await sleep(50);
+    const now = await root.getAttribute('data-pg-runs');
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return Number(now ?? 0);
+  }
+  return Number(last ?? 0);
+}
+
+/** One keystroke: ms from the keydown event to the run counter's increment, both timed in the page. */
+async function keystroke(page, root) {
+  await root.evaluate((el) => {
+    const start = Number(el.dataset.pgRuns ?? 0);
+    window.__benchKeystroke = new Promise((resolve) => {
+      let t0 = null;
+      document.addEventListener('keydown', (e) => (t0 ??= e.timeStamp), { capture: true, once: true });
+      const mo = new MutationObserver(() => {
+        if (Number(el.dataset.pgRuns ?? 0) > start) {
+          mo.disconnect();
+          resolve(performance.now() - t0);
+        }
+      });
+      mo.observe(el, { attributes: true, attributeFilter: ['data-pg-runs'] });
+    });
+  });
+  await page.keyboard.type(' ');
+  const ms = await Promise.race([page.evaluate(() => window.__benchKeystroke), sleep(15_000).then(() => null)]);
+  await settle(root, 150);
+  return ms;
+}
+
+/** Keystroke-to-result of the first playgrounds of a page at one viewport. */
+async function typePage(context, origin, path, wide) {
+  const page = await context.newPage();
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  const results = [];
+  const count = Math.min(PLAYGROUNDS_PER_PAGE, await page.locator('[data-playground]').count());
+  for (let i = 0; i < count; i++) {
+    const root = page.locator('[data-playground]').nth(i);
+    const id = `${await root.getAttribute('data-playground')}#${await root.getAttribute('data-pg-id')}`;
+    try {
+      const rootEl = await root.elementHandle();
+      await page.waitForFunction((el) => el.dataset.pgReady === 'true', rootEl, { timeout: 10_000 });
+      const pane = root.locator('[data-input]').first();
+      const runsBefore = Number((await root.getAttribute('data-pg-runs')) ?? 0);
+      await pane.locator('textarea').click();
+      if (wide) {
+        await page.waitForFunction((el) => el.dataset.editor === 'monaco', await pane.elementHandle(), { timeout: 30_000 });
+        // Opening the editor runs the engine once (loading the worker): wait for that run.
+        await page.waitForFunction(([el, n]) => Number(el.dataset.pgRuns ?? 0) > n, [rootEl, runsBefore], { timeout: 30_000 });
+      }
+      await settle(root);
+      await page.keyboard.press('Control+End');
+      const times = [];
+      for (let k = 0; k < KEYSTROKES; k++) times.push(await keystroke(page, root));
+      results.push({ path, id, times });
+    } catch (e) {
+      results.push({ path, id, times: [], error: String(e?.message ?? e).split('\n')[0] });
+    }
+  }
+  await page.close();
+  return results;
+}
+
+// ---- main --------------------------------------------------------------------------------------
+
+async function main() {
+  const t0 = performance.now();
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  console.log(`# Benchmark, ${date} UTC — ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}\n`);
+
+  // 1. Build time
+  let waited = 0;
+  while (otherBuilds().length && waited < 300) {
+    if (waited === 0) console.log(`Waiting for another astro build in this repo (pid ${otherBuilds().join(', ')}) to finish…`);
+    await sleep(2000);
+    waited += 2;
+  }
+  const load = loadavg()[0].toFixed(2);
+  const site = await build(ROOT, OUT);
+  writeBareProject();
+  const bare = await build(BARE, join(BARE, 'dist'));
+  console.log('## Build time (astro build, one run)\n');
+  table(['Project', 'Pages', 'Seconds'], [
+    ['this site', site.pages, site.seconds.toFixed(1)],
+    ['bare Starlight (2 pages)', bare.pages, bare.seconds.toFixed(1)],
+  ]);
+  console.log(`(1-minute load average before the build: ${load})\n`);
+
+  // 2. Page weight
+  const [sitePort, barePort] = await Promise.all([freePort(), freePort()]);
+  const siteServer = start(ASTRO, ['preview', '--outDir', OUT, '--port', String(sitePort), '--host', '127.0.0.1', '--ignore-lock'], ROOT);
+  const bareServer = start(ASTRO, ['preview', '--outDir', join(BARE, 'dist'), '--port', String(barePort), '--host', '127.0.0.1', '--ignore-lock'], BARE);
+  const siteOrigin = `http://127.0.0.1:${sitePort}`;
+  const bareOrigin = `http://127.0.0.1:${barePort}`;
+  await Promise.all([waitForHttp(`${siteOrigin}/`, siteServer), waitForHttp(`${bareOrigin}/`, bareServer)]);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+  const bareRows = [];
+  for (const p of pagesOf(join(BARE, 'dist'))) bareRows.push(await weigh(bareOrigin, p));
+  const ref = bareRows.find((r) => r.path === '/page/') ?? bareRows[0];
+  const siteRows = [];
+  for (const p of pagesOf(OUT)) siteRows.push(await weigh(siteOrigin, p));
+
+  console.log(`## Transferred before interaction (loaded, network idle; KB = 1,024 bytes as served by astro preview, uncompressed)\n`);
+  console.log(`Budget: bare Starlight + ${JS_BUDGET_KB} KB of JavaScript. Δ is against the bare /page/ (${kb(ref.js)} KB JS, ${kb(ref.jsGz)} KB gzipped).\n`);
+  const row = (r, label) => {
+    const d = r.js - ref.js;
+    const over = d / 1024 > JS_BUDGET_KB ? ' over' : '';
+    return [label, r.requests, kb(r.js), kb(r.css), kb(r.html), kb(r.other), kb(r.jsGz), `${d >= 0 ? '+' : ''}${kb(d)}${over}`, `${r.jsGz - ref.jsGz >= 0 ? '+' : ''}${kb(r.jsGz - ref.jsGz)}`, r.playgrounds];
+  };
+  table(
+    ['Page', 'Requests', 'JS KB', 'CSS KB', 'HTML KB', 'Other KB', 'JS gz KB', 'JS Δ KB', 'JS gz Δ KB', 'Playgrounds'],
+    [...bareRows.map((r) => row(r, `[bare] ${r.path}`)), ...siteRows.map((r) => row(r, r.path))],
+  );
+  const foreign = [...new Set([...siteRows, ...bareRows].flatMap((r) => r.foreign.map((h) => `${r.path} → ${h}`)))];
+  console.log(`\nRequests to another host: ${foreign.length ? foreign.join('; ') : 'none'}`);
+  const maxJs = siteRows.reduce((a, b) => (b.js > a.js ? b : a));
+  console.log(`Most JS: ${maxJs.path} (${kb(maxJs.js)} KB, Δ +${kb(maxJs.js - ref.js)} KB). Its scripts:`);
+  for (const f of [...maxJs.files].sort((a, b) => b.size - a.size)) console.log(`  ${f.url}  ${kb(f.size)} KB (${kb(f.gz)} KB gz)`);
+  console.log('');
+
+  // 3. Keystroke to result
+  const withPlaygrounds = siteRows.filter((r) => r.playgrounds > 0).map((r) => r.path);
+  const measured = {};
+  for (const [label, viewport, wide] of [['desktop', DESKTOP, true], ['phone', PHONE, false]]) {
+    const context = await browser.newContext({ viewport });
+    for (const p of withPlaygrounds) {
+      for (const r of await typePage(context, siteOrigin, p, wide)) {
+        const key = `${r.path} ${r.id}`;
+        measured[key] ??= { path: r.path, id: r.id };
+        measured[key][label] = r;
+      }
+    }
+    await context.close();
+  }
+  await browser.close();
+  browser = undefined;
+  stop(siteServer);
+  stop(bareServer);
+
+  console.log(`## Keystroke to result (ms from keydown to the result's update; median of ${KEYSTROKES}; first ${PLAYGROUNDS_PER_PAGE} playgrounds per page)\n`);
+  console.log(`Desktop ${DESKTOP.width} px: Monaco (the engine already ran once when the editor opened). Phone ${PHONE.width} px: textarea; "1st" is the first keystroke, which also starts the engine worker.\n`);
+  const fmt = (ms) => (ms == null ? 'timeout' : ms.toFixed(1));
+  const rows = Object.values(measured).map((m) => {
+    const d = m.desktop;
+    const ph = m.phone;
+    const cell = (x) => (!x ? '–' : x.error ? `error: ${x.error.slice(0, 40)}` : fmt(median(x.times.filter((t) => t != null))));
+    const maxOf = (x) => (!x || x.error ? '–' : fmt(Math.max(...x.times.filter((t) => t != null))));
+    return [`${m.path} ${m.id}`, cell(d), maxOf(d), cell(ph), ph && !ph.error ? fmt(ph.times[0]) : '–', maxOf(ph)];
+  });
+  table(['Playground', 'Desktop median', 'Desktop max', 'Phone median', 'Phone 1st', 'Phone max'], rows);
+  const slow = Object.values(measured).filter((m) => ['desktop', 'phone'].some((v) => m[v] && !m[v].error && median(m[v].times.filter((t) => t != null)) > 16));
+  console.log(`\nOver one 60 Hz frame (16 ms) at the median: ${slow.length ? slow.map((m) => `${m.path} ${m.id}`).join(', ') : 'none'}\n`);
+
+  // 4. Engine throughput
+  console.log('## Engine throughput on large inputs (npx vitest bench --run tests/bench/)\n');
+  const v = await run('npx', ['vitest', 'bench', '--run', 'tests/bench/'], { env: { FORCE_COLOR: '0', NO_COLOR: '1' } });
+  const lines = stripAnsi(v.out)
+    .split('\n')
+    .filter((l) => !/^npm warn|Benchmarking is an experimental|Breaking changes might not follow|^\s*RUN\s|^stdout \|/.test(l));
+  console.log(lines.join('\n').replace(/\n{3,}/g, '\n\n').trim());
+  if (v.code !== 0) console.log(`\n(vitest bench exited with code ${v.code})`);
+
+  console.log(`\nTotal bench time: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+try {
+  await main();
+} catch (e) {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+} finally {
+  await browser?.close().catch(() => {});
+  cleanup();
+}
