@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-// Browser tests run against the built site (dist/) served by `astro preview`, in Debian's
+// Browser tests run against the built site (dist/), served by scripts/serve-dist.mjs, in Debian's
 // Chromium: a test tool's own browser download cannot work on these machines.
 const PORT = Number(process.env.E2E_PORT ?? 4329);
 
@@ -19,7 +19,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx astro preview --port ${PORT} --host 127.0.0.1`,
+    command: `node scripts/serve-dist.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

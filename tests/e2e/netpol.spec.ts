@@ -1,25 +1,10 @@
-import { expect, test, type Locator } from '@playwright/test';
-import { playground } from './helpers';
+import { expect, test } from '@playwright/test';
+import { playground, setInput } from './helpers';
 
 const PAGE = '/network-policies/network-policies/';
 
 /** The matrix cell src → dst on one port (data-cell="src|dst|port/PROTO" in the netpol view). */
 const cell = (root: ReturnType<typeof playground>, src: string, dst: string, port: string) => root.locator(`[data-result] [data-cell="${src}|${dst}|${port}"]`);
-
-/**
- * Like helpers.setInput, but pastes: Monaco's YAML mode re-indents text typed (or inserted
- * with insertText) after each newline, which mangles indented YAML; a paste is kept as is.
- */
-async function pasteInput(root: Locator, name: string, text: string): Promise<void> {
-  const page = root.page();
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  const pane = root.locator(`[data-input="${name}"]`);
-  await pane.click();
-  await expect(pane).toHaveAttribute('data-editor', 'monaco', { timeout: 15_000 });
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.keyboard.press('ControlOrMeta+v');
-}
 
 const AND_POLICY = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -48,7 +33,7 @@ test('changing a label in a policy flips the matrix cell', async ({ page }) => {
   // As the page loads: Prometheus may scrape the API, Grafana may not.
   await expect(cell(pg, 'monitoring/prometheus', 'backend/api', '9090/TCP')).toHaveAttribute('data-verdict', 'allow');
   await expect(cell(pg, 'monitoring/grafana', 'backend/api', '9090/TCP')).toHaveAttribute('data-verdict', 'deny');
-  await pasteInput(pg, 'policies', AND_POLICY.replace('app: prometheus', 'app: grafana'));
+  await setInput(pg, 'policies', AND_POLICY.replace('app: prometheus', 'app: grafana'));
   await expect(cell(pg, 'monitoring/grafana', 'backend/api', '9090/TCP')).toHaveAttribute('data-verdict', 'allow');
   await expect(cell(pg, 'monitoring/prometheus', 'backend/api', '9090/TCP')).toHaveAttribute('data-verdict', 'deny');
   // The cell opens its walkthrough, naming the rule that allowed it.
@@ -63,7 +48,7 @@ test('a lint finding is reported on the line it concerns, with a marker in the e
   const or = AND_POLICY.replace('      podSelector:\n        matchLabels:\n          app: prometheus', '    - podSelector:\n        matchLabels:\n          app: prometheus');
   const line = or.split('\n').findIndex((l) => l.trim() === '- podSelector:') + 1;
   expect(line).toBeGreaterThan(1);
-  await pasteInput(pg, 'policies', or);
+  await setInput(pg, 'policies', or);
   const finding = pg.locator('[data-result] [data-code="peers-or-not-and"]');
   await expect(finding).toContainText(`line ${line}`);
   await expect(finding).toHaveAttribute('data-line', String(line));

@@ -93,6 +93,12 @@ describe('script-conflicting-range: the seed-style script, service CIDR 10.32.0.
     expect(r.reason).toMatch(/DNS service IP 10\.32\.0\.10 is not inside/);
   });
 
+  it('a DNS service IP the script does not give (an unset variable) fails instead of skipping the check', () => {
+    const r = e.check(edit('--service-cidr 172.16.0.0/16 \\\n    --dns-service-ip $DNS_IP'));
+    expect(r.pass).toBe(false);
+    expect(r.reason).toMatch(/DNS service IP/);
+  });
+
   it('a reserved range (172.30.0.0/16) fails', () => {
     expect(e.check(edit('--service-cidr 172.30.0.0/16 \\\n    --dns-service-ip 172.30.0.10')).pass).toBe(false);
   });

@@ -130,6 +130,10 @@ function checkScript(text: string): CheckResult {
   if (err) return err;
   const overlap = c.plan.diagnostics.find((d) => d.code === 'service-cidr-overlap');
   if (overlap) return fail(overlap.message);
+  // A value the checker can't read (an unset $VARIABLE) would skip the DNS checks, not pass them.
+  if (!c.input.serviceCidr || !c.input.dnsServiceIp) {
+    return fail('Write the service CIDR and the DNS service IP out in the script (--service-cidr, --dns-service-ip), so they can be checked.');
+  }
   return pass(
     `The service CIDR ${c.plan.effective.serviceCidr} is clear of the VNet ${SCRIPT_VNET.prefix}, the pod CIDR and every subnet, and the DNS service IP ${c.plan.effective.dnsServiceIp} is inside it: no VNet resource or peered network can ever take a service's address.`,
   );
