@@ -4,7 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { existsSync, readdirSync } from 'node:fs';
-import rehypeBaseLinks from './scripts/rehype-base-links.mjs';
+import rehypeBaseLinks, { rehypeFocusableTables } from './scripts/rehype-content.mjs';
 import monacoCssInJs from './scripts/vite-monaco-css.mjs';
 import csp from './scripts/csp.mjs';
 
@@ -45,7 +45,7 @@ export default defineConfig({
   // Old page paths → new ones. Runbooks link into this site: when a page is renamed or
   // moved, add its old path here (the link check fails until you do).
   redirects: {},
-  markdown: { processor: unified({ rehypePlugins: [[rehypeBaseLinks, { base }]] }) },
+  markdown: { processor: unified({ rehypePlugins: [[rehypeBaseLinks, { base }], rehypeFocusableTables] }) },
   integrations: [
     starlight({
       title: 'AKS Networking Field Guide',

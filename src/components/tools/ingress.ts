@@ -106,7 +106,7 @@ function routeTableView(routes: RouteRow[], chosen: number): VNode {
     'table',
     { class: 'pg-table' },
     h('caption', null, `Route table: ${routes.length} route${routes.length === 1 ? '' : 's'}${chosen >= 0 ? ' (the chosen one is marked)' : ''}`),
-    h('thead', null, h('tr', null, ...['', 'Host', 'Path', 'Path type', 'How it matches', 'Backend', 'TLS secret', 'Ingress / rule'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', null, h('tr', null, ...['Status', 'Host', 'Path', 'Path type', 'How it matches', 'Backend', 'TLS secret', 'Ingress / rule'].map((t) => h('th', { scope: 'col' }, t)))),
     h(
       'tbody',
       null,

@@ -1,3 +1,5 @@
+// Rehype plugins for the guide's content.
+
 // Prefixes the site's base path to root-relative links written in content ("/plugins/…"),
 // so the same pages work when the site is served under a sub-path.
 export default function rehypeBaseLinks({ base = '/' } = {}) {
@@ -9,6 +11,16 @@ export default function rehypeBaseLinks({ base = '/' } = {}) {
         node.properties.href = prefix + href;
       }
     }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree) => visit(tree);
+}
+
+// Starlight lets wide tables scroll sideways; a keyboard user must be able to focus such
+// a table to scroll it, so content tables are made focusable.
+export function rehypeFocusableTables() {
+  const visit = (node) => {
+    if (node.type === 'element' && node.tagName === 'table') node.properties = { ...node.properties, tabIndex: 0 };
     for (const child of node.children ?? []) visit(child);
   };
   return (tree) => visit(tree);
