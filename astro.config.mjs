@@ -55,6 +55,7 @@ export default defineConfig({
       // Tool views may add a stylesheet of their own in src/styles/tools/.
       // Wrapped code lines: no horizontal scrolling on phones, and no unnamed scroll regions.
       expressiveCode: { defaultProps: { wrap: true } },
+      routeMiddleware: './src/routeData.ts',
       components: { Sidebar: './src/components/Sidebar.astro' },
       customCss: ['./src/styles/site.css', './src/styles/playground.css', ...toolCss()],
       sidebar: [
