@@ -7,7 +7,8 @@
 //   3. Keystroke-to-result per playground (first 3 per page), desktop (Monaco) and 390 px (textarea).
 //   4. Engine throughput on large inputs: `vitest bench` over tests/bench/.
 //
-// Needs Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium). Takes ~5–8 minutes on 2 cores.
+// Needs Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium). Takes ~4 minutes on an idle 2-core
+// machine (the keystroke phase is capped at 6 minutes; pages left over are listed, not measured).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
