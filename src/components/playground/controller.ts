@@ -125,8 +125,9 @@ class Playground {
     saveDraft(this.id, this.differs(current) ? current : null);
     if (this.scheduled) return;
     this.scheduled = true;
-    // One engine run per frame, however fast the reader types.
-    requestAnimationFrame(() => {
+    // Run as soon as this input event is handled (not a frame later); edits arriving while a
+    // run is in flight are coalesced into one follow-up run (see run()).
+    queueMicrotask(() => {
       this.scheduled = false;
       this.run();
     });
