@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { playgroundElements } from './mdx-playgrounds';
 
 const root = join(process.cwd(), 'src/content/docs');
 const mdx: string[] = [];
@@ -17,29 +18,11 @@ const mdx: string[] = [];
   }
 })(root);
 
-/** Spans of `<Playground … />` elements, skipping `/>` inside template literals. */
-function elements(text: string): { at: number; text: string }[] {
-  const out: { at: number; text: string }[] = [];
-  let pos = 0;
-  for (;;) {
-    const start = text.indexOf('<Playground', pos);
-    if (start < 0) return out;
-    let inTpl = false;
-    let j = start;
-    for (; j < text.length; j++) {
-      if (text[j] === '`') inTpl = !inTpl;
-      else if (!inTpl && text.startsWith('/>', j)) break;
-    }
-    out.push({ at: start, text: text.slice(start, j) });
-    pos = j;
-  }
-}
-
 it('no Playground input is a multi-line template literal inside JSX', () => {
   const bad: string[] = [];
   for (const file of mdx) {
     const text = readFileSync(file, 'utf8');
-    for (const el of elements(text)) {
+    for (const el of playgroundElements(text)) {
       for (const m of el.text.matchAll(/`([^`]*)`/g)) {
         if (m[1]!.includes('\n')) bad.push(`${file.slice(root.length + 1)}:${text.slice(0, el.at).split('\n').length}: move it to an export const before the element`);
       }

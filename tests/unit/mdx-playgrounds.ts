@@ -18,19 +18,7 @@ export function playgroundsIn(file: string): PagePlayground[] {
   const text = readFileSync(file, 'utf8');
   const consts = new Map<string, string>();
   for (const m of text.matchAll(/export const (\w+) = `((?:\\[\s\S]|[^`\\])*)`;/g)) consts.set(m[1]!, unescape(m[2]!));
-  const out: PagePlayground[] = [];
-  let pos = 0;
-  for (;;) {
-    const start = text.indexOf('<Playground', pos);
-    if (start < 0) return out;
-    let inTpl = false;
-    let j = start;
-    for (; j < text.length; j++) {
-      if (text[j] === '`') inTpl = !inTpl;
-      else if (!inTpl && text.startsWith('/>', j)) break;
-    }
-    const el = text.slice(start, j);
-    pos = j;
+  return playgroundElements(text).map(({ text: el }) => {
     const tool = /\btool="([^"]+)"/.exec(el)?.[1] ?? '';
     const id = /\bid="([^"]+)"/.exec(el)?.[1] ?? '';
     const inputs: Record<string, string> = {};
@@ -41,6 +29,24 @@ export function playgroundsIn(file: string): PagePlayground[] {
       if (value === undefined) throw new Error(`${file}: playground ${id}: input ${key} refers to unknown ${ident}`);
       inputs[key!] = tpl !== undefined || single !== undefined || double !== undefined ? unescape(value) : value;
     }
-    out.push({ tool, id, inputs });
+    return { tool, id, inputs };
+  });
+}
+
+/** Spans of `<Playground … />` elements, skipping `/>` inside template literals. */
+export function playgroundElements(text: string): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = [];
+  let pos = 0;
+  for (;;) {
+    const start = text.indexOf('<Playground', pos);
+    if (start < 0) return out;
+    let inTpl = false;
+    let j = start;
+    for (; j < text.length; j++) {
+      if (text[j] === '`') inTpl = !inTpl;
+      else if (!inTpl && text.startsWith('/>', j)) break;
+    }
+    out.push({ at: start, text: text.slice(start, j) });
+    pos = j;
   }
 }
