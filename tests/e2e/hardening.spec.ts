@@ -104,3 +104,15 @@ test.describe('on a phone (390×844)', () => {
     expect(wide).toEqual([]);
   });
 });
+
+test('printing keeps inputs and result, drops the buttons, and adds the reproducing URL', async ({ page }) => {
+  await page.goto('/tools/cidr/?cidr=10.240.0.0/16&prefix=22');
+  const pg = playground(page, 'tool');
+  await expect(pg.locator('[data-result]')).toContainText('64 subnets');
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await expect(pg.getByRole('button', { name: 'Copy link' })).toBeHidden();
+  await expect(pg.locator('[data-result]')).toBeVisible();
+  await expect(pg.locator('[data-pg-print-url]')).toBeVisible();
+  await expect(pg.locator('[data-pg-print-url]')).toContainText('#pg.tool=1.');
+});
