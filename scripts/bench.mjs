@@ -276,7 +276,7 @@ async function settle(root, quietMs = 250, maxMs = 15_000) {
 
 /**
  * Notes when the page hands a run to the engine worker, to split each figure into the main
- * thread's share (editor, frame wait) and the engine + result rendering. Only the playground's
+ * thread's share (editor, event handling) and the engine + result rendering. Only the playground's
  * own worker (named 'playground-engines' by runner.ts) is watched, not Monaco's.
  */
 function watchEngineWorker() {
@@ -448,7 +448,7 @@ async function main() {
 
   console.log(`## Keystroke to result (ms from keydown to the result's update; median of ${KEYSTROKES}; first ${PLAYGROUNDS_PER_PAGE} playgrounds per page)\n`);
   console.log(`Desktop ${DESKTOP.width} px: Monaco (the engine already ran once when the editor opened). Phone ${PHONE.width} px: textarea; "1st" is the first keystroke, which also starts the engine worker.`);
-  console.log(`The result waits for the next animation frame (one engine run per frame), so ~0–16 ms of each figure is that wait. Load average at the start: ${keyLoad}.\n`);
+  console.log(`The engine runs right after each edit (edits during a run are coalesced into one follow-up run). Load average at the start: ${keyLoad}.\n`);
   const fmt = (ms) => (ms == null || Number.isNaN(ms) ? '–' : ms.toFixed(1));
   const ok = (x) => x && !x.error && x.times.some((t) => t);
   const med = (x, part) => (ok(x) ? median(x.times.filter((t) => t && t[part] != null).map((t) => t[part])) : NaN);
@@ -469,7 +469,7 @@ async function main() {
       [status(m.desktop) && `desktop ${status(m.desktop)}`, status(m.phone) && `phone ${status(m.phone)}`].filter(Boolean).join('; '),
     ]),
   );
-  console.log(`\n"…before engine": median ms from keydown until the run is handed to the engine worker (main thread: editor, frame wait).`);
+  console.log(`\n"…before engine": median ms from keydown until the run is handed to the engine worker (main thread: editor and event handling).`);
   for (const v of ['desktop', 'phone']) {
     const over = all.filter((m) => med(m[v], 'total') > 16);
     const n = all.filter((m) => ok(m[v])).length;
