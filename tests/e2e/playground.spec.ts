@@ -98,3 +98,15 @@ test.describe('on a phone-sized screen', () => {
     expect(requested.filter((u) => /monaco/i.test(u))).toEqual([]);
   });
 });
+
+test('"Open in tool" carries the current inputs to the tool page', async ({ page }) => {
+  await page.goto(PAGE);
+  const pg = playground(page, 'calculator');
+  await setInput(pg, 'ranges', '192.168.0.0/20');
+  await expect(pg.locator('[data-result]')).toContainText('4,096');
+  await pg.getByRole('link', { name: 'Open in tool' }).click();
+  await expect(page).toHaveURL(/\/tools\/cidr\/#pg\.tool=1\./);
+  const tool = playground(page, 'tool');
+  await expect(tool.locator('[data-input="ranges"] textarea')).toHaveValue('192.168.0.0/20');
+  await expect(tool.locator('[data-result]')).toContainText('4,096');
+});
