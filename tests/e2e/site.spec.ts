@@ -10,13 +10,18 @@ test('the build produced the home page and the IP address basics page', () => {
 });
 
 for (const path of pages) {
-  test(`${path} loads with no console error, no foreign request, no axe violation`, async ({ page, baseURL }) => {
+  test(`${path} loads with no console error, no foreign request, no axe violation in light or dark`, async ({ page, baseURL }) => {
     const seen = watch(page, baseURL!);
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
     await page.waitForLoadState('networkidle');
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const dark = await new AxeBuilder({ page }).analyze();
+    expect(dark.violations.map((v) => `dark: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(seen.errors).toEqual([]);
     expect(seen.foreign).toEqual([]);
   });
