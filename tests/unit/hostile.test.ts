@@ -44,6 +44,22 @@ for (const tool of tools) {
         { numRuns: RUNS },
       );
     });
+    it('never throws on random edits of its example (deeper into the parsers than random text)', () => {
+      const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 20 }), text: fc.string({ maxLength: 12, unit: fc.constantFrom(...' \n:-#{}[]",*&!|>0123456789abcxyz/.'.split('')) }) });
+      fc.assert(
+        fc.property(fc.constantFrom(...tool.inputs.map((i) => i.name)), fc.array(edit, { minLength: 1, maxLength: 6 }), (name, edits) => {
+          let text = tool.example[name] ?? '';
+          for (const e of edits) {
+            const at = text.length ? e.at % (text.length + 1) : 0;
+            text = text.slice(0, at) + e.text + text.slice(at + e.del);
+          }
+          const out = tool.run({ ...tool.example, [name]: text });
+          expect(out.diagnostics.some((d) => d.code === 'internal-error')).toBe(false);
+          expect(typeof out.summary).toBe('string');
+        }),
+        { numRuns: RUNS },
+      );
+    });
     it('runs its own example without errors', () => {
       const out = tool.run(tool.example);
       expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
