@@ -179,13 +179,15 @@ class Playground {
       .then((m) => {
         const ta = pane.textarea;
         const hadFocus = document.activeElement === ta || fromPointer;
-        pane.editor = m.createEditor(pane.el.querySelector<HTMLElement>('[data-pg-host]')!, {
+        const host = pane.el.querySelector<HTMLElement>('[data-pg-host]')!;
+        pane.editor = m.createEditor(host, {
           value: ta.value,
           language: pane.el.dataset.language ?? 'plaintext',
           schema: pane.el.dataset.schema,
           label: pane.el.querySelector('label')?.textContent ?? pane.name,
           path: `${this.id}/${pane.name}`,
-          height: ta.offsetHeight,
+          // The host's outer height, so the editor takes exactly the textarea's place.
+          height: host.offsetHeight,
           offset: ta.selectionStart ?? 0,
           onChange: () => this.changed(),
         });
