@@ -35,12 +35,13 @@ const tagAttr = /<(a|link|script|img|source|iframe)\b([^>]*)>/g;
 for (const file of files) {
   const html = readFileSync(file, 'utf8');
   const page = '/' + relative(dist, file).replace(/index\.html$/, '');
+  const pageUrl = `http://site${base}${page.slice(1)}`;
   for (const m of html.matchAll(tagAttr)) {
     const [, tag, attrs] = m;
     const attr = tag === 'a' || tag === 'link' ? 'href' : 'src';
     const v = new RegExp(`\\s${attr}="([^"]*)"`).exec(attrs)?.[1];
     if (!v || v.startsWith('data:') || v.startsWith('mailto:')) continue;
-    const url = new URL(v.replace(/&amp;/g, '&'), `http://site${page}`);
+    const url = new URL(v.replace(/&amp;/g, '&'), pageUrl);
     if (url.host !== 'site') {
       // Links a reader may follow are fine; anything the page itself loads is not.
       if (tag !== 'a' && !(tag === 'link' && /rel="(canonical|alternate)"/.test(attrs))) problems.push(`${page}: <${tag}> loads ${v} from another host`);
