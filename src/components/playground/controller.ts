@@ -25,6 +25,7 @@ class Playground {
   readonly initial: Inputs;
   readonly panes = new Map<string, Pane>();
   private scheduled = false;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
   private again = false;
   private lastDiagnostics: Diagnostic[] = [];
@@ -120,9 +121,20 @@ class Playground {
     }
   }
 
-  private changed(): void {
+  /** Keeps the reader's text across reloads: written shortly after typing pauses, and on leaving. */
+  private saveSoon(): void {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.saveNow(), 300);
+  }
+
+  saveNow(): void {
+    clearTimeout(this.draftTimer);
     const current = this.inputs();
     saveDraft(this.id, this.differs(current) ? current : null);
+  }
+
+  private changed(): void {
+    this.saveSoon();
     if (this.scheduled) return;
     this.scheduled = true;
     // Run as soon as this input event is handled (not a frame later); edits arriving while a
@@ -241,6 +253,7 @@ class Playground {
   }
 
   private reset(): void {
+    clearTimeout(this.draftTimer);
     this.setInputs(this.initial);
     saveDraft(this.id, null);
     const hash = withEntry(location.hash, this.id, null);
@@ -284,9 +297,13 @@ export function playgroundOf(root: HTMLElement): Pick<Playground, 'inputs' | 'lo
 export function initPlaygrounds(): void {
   const roots = document.querySelectorAll<HTMLElement>('[data-playground]:not([data-pg-ready])');
   const fragment = fragmentEntries(location.hash);
+  const created: Playground[] = [];
   for (const root of roots) {
     const pg = new Playground(root);
     instances.set(root, pg);
+    created.push(pg);
     void pg.restore(fragment);
   }
+  // A reload or navigation right after typing must not lose the last keystrokes.
+  if (created.length) addEventListener('pagehide', () => created.forEach((pg) => pg.saveNow()));
 }
