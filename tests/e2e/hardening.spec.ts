@@ -116,3 +116,21 @@ test('printing keeps inputs and result, drops the buttons, and adds the reproduc
   await expect(pg.locator('[data-pg-print-url]')).toBeVisible();
   await expect(pg.locator('[data-pg-print-url]')).toContainText('#pg.tool=1.');
 });
+
+test.describe('never freeze', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('an engine run that exceeds its time budget is stopped, the page stays responsive and says so', async ({ page }) => {
+    // Stand in for an input no engine can finish: a worker that never answers.
+    await page.route(/engine\.worker-[^/]*\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => { for (;;) {} };' }));
+    await page.goto(PAGE);
+    const pg = playground(page, 'calculator');
+    await pg.locator('[data-input="ranges"] textarea').fill('10.0.0.0/16');
+    await expect(pg.locator('[data-pg-status]')).toContainText('too large to evaluate', { timeout: 10_000 });
+    // The main thread was never blocked: the reader's text is intact and controls respond.
+    await expect(pg.locator('[data-input="ranges"] textarea')).toHaveValue('10.0.0.0/16');
+    const t0 = Date.now();
+    await pg.getByRole('button', { name: 'Copy link' }).click();
+    expect(Date.now() - t0).toBeLessThan(2000);
+    await expect(page).toHaveURL(/#pg\.calculator=1\./);
+  });
+});
