@@ -1,2 +1,2 @@
 // Starlight's additions to Astro.locals (starlightRoute), used by src/routeData.ts.
-/// <reference path="../node_modules/@astrojs/starlight/dist/global.d.ts" />
+/// <reference types="@astrojs/starlight" />

@@ -109,7 +109,10 @@ function azureFacts(c: Cidr): Pick<CidrInfo, 'azureUsable' | 'azureFirstUsable' 
     azureUsable: azureUsable(c).toString(),
     azureFirstUsable: formatIp({ family: c.family, value: c.network + 4n }),
     azureLastUsable: formatIp({ family: c.family, value: lastOf(c) - 1n }),
-    azureNote: `As an Azure subnet: ${formatCount(sizeOf(c))} − ${AZURE_RESERVED_PER_SUBNET} reserved = ${formatCount(azureUsable(c))} usable (Azure keeps the network address, the next three and the last).`,
+    azureNote:
+      `As an Azure subnet: ${formatCount(sizeOf(c))} − ${AZURE_RESERVED_PER_SUBNET} reserved = ${formatCount(azureUsable(c))} usable (Azure keeps the network address, the next three and the last).` +
+      // The FAQ states the reservation in IPv4 terms (x.x.x.0–x.x.x.3 and the last address).
+      (c.family === 6 ? ' The Azure FAQ states this rule in IPv4 terms; for an IPv6 /64 the same five are assumed, which changes nothing in practice.' : ''),
   };
 }
 

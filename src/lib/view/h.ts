@@ -24,7 +24,8 @@ export function safeAttr(name: string, value: AttrValue): string | undefined {
   const n = name.toLowerCase();
   if (n.startsWith('on') || n === 'srcdoc' || n === 'style' && /url\(|expression/i.test(String(value))) return undefined;
   const v = value === true ? '' : String(value);
-  if ((n === 'href' || n === 'src' || n === 'xlink:href' || n === 'action') && !/^(#|\/|\.|https:\/\/learn\.microsoft\.com\/|https:\/\/kubernetes\.io\/|https:\/\/github\.com\/|https:\/\/[a-z0-9.-]+\/)/i.test(v)) {
+  // Only in-site links and https links to sources: no javascript:, data: or other schemes.
+  if ((n === 'href' || n === 'src' || n === 'xlink:href' || n === 'action') && !/^(#|\/|\.|https:\/\/[a-z0-9.-]+(\/|$))/i.test(v)) {
     return undefined;
   }
   return v;
