@@ -4,7 +4,8 @@
  * each other by id; only the last segment (the child's name) is kept.
  * How the parts fit: https://learn.microsoft.com/azure/application-gateway/how-application-gateway-works
  */
-import { field, lastSegment, list, refId, str, strList } from './resource-fields';
+import { idName } from './json';
+import { field, list, refId, str, strList } from './resource-fields';
 
 export interface AppGatewayFrontend {
   name: string;
@@ -50,7 +51,7 @@ export interface AppGateway {
 
 const childName = (v: unknown): string | undefined => {
   const id = refId(v);
-  return id ? lastSegment(id) : undefined;
+  return id ? idName(id) : undefined;
 };
 
 export function readApplicationGateway(value: unknown): AppGateway {

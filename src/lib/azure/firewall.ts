@@ -20,7 +20,8 @@
  */
 import { diag, type Diagnostic } from '../diagnostics';
 import type { YamlDocument } from '../yaml';
-import { field, isObj, lastSegment, list, refId, str, strList } from './resource-fields';
+import { idName, isObj } from './json';
+import { field, list, refId, str, strList } from './resource-fields';
 
 export const FIREWALL_SOURCES = {
   rules: 'https://learn.microsoft.com/azure/firewall/rule-processing',
@@ -175,4 +176,4 @@ export function readFirewallForm(value: Record<string, unknown>, doc: YamlDocume
   };
 }
 
-export const firewallLabel = (f: Firewall): string => lastSegment(f.name);
+export const firewallLabel = (f: Firewall): string => idName(f.name);

@@ -6,7 +6,8 @@
 import { parseCidr, parseIp, type Cidr } from '../cidr/ip';
 import { diag, type Diagnostic } from '../diagnostics';
 import type { YamlDocument } from '../yaml';
-import { field, lastSegment, list, refId, str } from './resource-fields';
+import { idName } from './json';
+import { field, list, refId, str } from './resource-fields';
 
 export const UDR_SOURCE = 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview';
 
@@ -66,5 +67,5 @@ export function readRouteTable(value: unknown, doc: YamlDocument, base: (string 
     const sid = refId(s);
     return sid ? [sid] : [];
   });
-  return { id, name: lastSegment(name), routes, subnetIds };
+  return { id, name: idName(name), routes, subnetIds };
 }

@@ -17,7 +17,8 @@ import { resolveService, type ResolvedService } from '../service';
 import { parseYamlDocuments, type YamlDocument } from '../yaml';
 import { readApplicationGateway, type AppGateway } from '../azure/application-gateway';
 import { readAzureFirewall, readFirewallForm, readRuleCollectionGroup, type Firewall } from '../azure/firewall';
-import { field, isObj, lastSegment, list, refId, resourceType, sameId, str, strList, type Obj } from '../azure/resource-fields';
+import { detectAzOutput, idName, isObj, readAksCluster, readSubnet, readVnet, sameId, type AksCluster, type AzSubnet, type Obj } from '../azure';
+import { field, list, refId, resourceType, str } from '../azure/resource-fields';
 import { readRouteTable, type RouteTable } from '../azure/route-table';
 import { SRC } from './sources';
 
@@ -112,19 +113,10 @@ export interface Environment {
   diagnostics: Diagnostic[];
 }
 
-const ci = <T extends string>(v: unknown, allowed: readonly T[]): T | undefined => {
-  if (typeof v !== 'string') return undefined;
-  return allowed.find((a) => a.toLowerCase() === v.trim().toLowerCase());
-};
-
 const cidrOf = (t: unknown): Cidr | undefined => {
   const p = parseCidr(t, { strict: false });
   return p.ok ? p.value : undefined;
 };
-
-const PLUGINS = ['azure', 'kubenet', 'none'] as const;
-const OUTBOUND: readonly OutboundType[] = ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'];
-const POLICIES = ['azure', 'calico', 'cilium', 'none'] as const;
 
 /** AKS defaults (Azure CNI Overlay, 10.244.0.0/16 pods, 10.0.0.0/16 Services, DNS 10.0.0.10, load balancer egress). */
 function defaultCluster(): ClusterSettings {
@@ -135,68 +127,43 @@ function defaultCluster(): ClusterSettings {
   };
 }
 
-function readAks(v: Obj, doc: YamlDocument, base: (string | number)[], out: Diagnostic[]): ClusterSettings {
+/** The tracer's view of `az aks show`, read by the shared reader (which reports unknown enum values as errors). */
+function clusterOf(a: AksCluster): ClusterSettings {
   const c = defaultCluster();
+  const np = a.networkProfile;
+  const podSubnet = a.agentPools.map((p) => p.podSubnetId).find(Boolean);
   c.given = true;
-  c.name = str(field(v, 'name')) ?? c.name;
-  c.location = str(field(v, 'location')) ?? c.location;
-  const np = field(v, 'networkProfile');
-  const npPath = [...base, ...(isObj(v.properties) ? ['properties'] : []), 'networkProfile'];
-  const enumErr = (key: string, raw: unknown, allowed: readonly string[]) =>
-    out.push(diag('error', 'aks-unknown-enum', `networkProfile.${key} is "${String(raw)}", which is none of ${allowed.join(', ')}: the tracer cannot guess what the cluster does.`, { ...doc.at([...npPath, key]), source: SRC.cni }));
-  const rawPlugin = field(np, 'networkPlugin');
-  const plugin = ci(rawPlugin, PLUGINS);
-  if (rawPlugin !== undefined && rawPlugin !== null && !plugin) enumErr('networkPlugin', rawPlugin, PLUGINS);
-  const mode = String(field(np, 'networkPluginMode') ?? '').toLowerCase();
-  const podSubnet = list(field(v, 'agentPoolProfiles')).map((p) => str(field(p, 'podSubnetId'))).find(Boolean);
-  c.plugin = plugin === 'kubenet' ? 'kubenet' : plugin === 'none' ? 'none' : plugin === 'azure' ? (mode === 'overlay' ? 'overlay' : podSubnet ? 'pod-subnet' : 'node-subnet') : 'overlay';
-  c.cilium = String(field(np, 'networkDataplane') ?? '').toLowerCase() === 'cilium';
-  const rawPolicy = field(np, 'networkPolicy');
-  const policy = ci(rawPolicy, POLICIES);
-  if (rawPolicy !== undefined && rawPolicy !== null && !policy) enumErr('networkPolicy', rawPolicy, POLICIES);
-  c.policy = c.cilium ? 'cilium' : policy === 'azure' ? 'azure-npm' : policy ?? 'none';
-  const rawOutbound = field(np, 'outboundType');
-  const outbound = ci(rawOutbound, OUTBOUND);
-  if (rawOutbound !== undefined && rawOutbound !== null && !outbound) enumErr('outboundType', rawOutbound, OUTBOUND);
-  c.outboundType = outbound ?? 'loadBalancer';
-  c.podCidr = cidrOf(field(np, 'podCidr')) ?? (c.plugin === 'overlay' || c.plugin === 'kubenet' ? c.podCidr : undefined);
-  c.serviceCidr = cidrOf(field(np, 'serviceCidr')) ?? c.serviceCidr;
-  c.dnsServiceIp = str(field(np, 'dnsServiceIp')) ?? c.dnsServiceIp;
-  const lbp = field(np, 'loadBalancerProfile');
-  const natp = field(np, 'natGatewayProfile');
-  c.outboundIpIds = [...list(field(lbp, 'effectiveOutboundIPs')), ...list(field(natp, 'effectiveOutboundIPs'))].flatMap((x) => {
-    const id = refId(x);
-    return id ? [id] : [];
-  });
-  const api = field(v, 'apiServerAccessProfile');
-  c.privateCluster = field(api, 'enablePrivateCluster') === true;
-  c.authorizedIpRanges = strList(field(api, 'authorizedIpRanges'));
-  c.vnetIntegration = field(api, 'enableVnetIntegration') === true;
-  const zone = str(field(api, 'privateDnsZone'));
-  if (zone) c.privateDnsZone = zone;
-  const fqdn = str(field(v, 'fqdn'));
-  if (fqdn) c.fqdn = fqdn;
-  const pfqdn = str(field(v, 'privateFqdn'));
-  if (pfqdn) c.privateFqdn = pfqdn;
-  const nodeSubnet = list(field(v, 'agentPoolProfiles')).map((p) => str(field(p, 'vnetSubnetId'))).find(Boolean);
+  c.name = a.name;
+  c.location = a.location ?? c.location;
+  c.plugin = np.networkPlugin === 'kubenet' ? 'kubenet' : np.networkPlugin === 'none' ? 'none' : np.networkPluginMode === 'overlay' || !np.networkPlugin ? 'overlay' : podSubnet ? 'pod-subnet' : 'node-subnet';
+  c.cilium = np.networkDataplane === 'cilium';
+  c.policy = c.cilium ? 'cilium' : np.networkPolicy === 'azure' ? 'azure-npm' : np.networkPolicy ?? 'none';
+  c.outboundType = np.outboundType ?? 'loadBalancer';
+  c.podCidr = cidrOf(np.podCidrs[0]) ?? (c.plugin === 'overlay' || c.plugin === 'kubenet' ? c.podCidr : undefined);
+  c.serviceCidr = cidrOf(np.serviceCidrs[0]) ?? c.serviceCidr;
+  c.dnsServiceIp = np.dnsServiceIp ?? c.dnsServiceIp;
+  c.outboundIpIds = np.effectiveOutboundIpIds;
+  c.privateCluster = a.apiServerAccess.enablePrivateCluster;
+  c.authorizedIpRanges = a.apiServerAccess.authorizedIpRanges;
+  c.vnetIntegration = a.apiServerAccess.enableVnetIntegration;
+  if (a.apiServerAccess.privateDnsZone) c.privateDnsZone = a.apiServerAccess.privateDnsZone;
+  if (a.fqdn) c.fqdn = a.fqdn;
+  if (a.privateFqdn) c.privateFqdn = a.privateFqdn;
+  const nodeSubnet = a.agentPools.map((p) => p.vnetSubnetId).find(Boolean);
   if (nodeSubnet) c.nodeSubnetId = nodeSubnet;
   if (podSubnet) c.podSubnetId = podSubnet;
   return c;
 }
 
-function readSubnet(v: unknown, vnetName: string): Subnet | undefined {
-  const name = str(field(v, 'name'));
-  const prefixes = [str(field(v, 'addressPrefix')), ...strList(field(v, 'addressPrefixes'))].flatMap((t) => {
-    const c = t ? cidrOf(t) : undefined;
-    return c ? [c] : [];
-  });
-  if (!name) return undefined;
-  const id = str(field(v, 'id')) ?? name;
+function subnetOf(a: AzSubnet, vnetName: string): Subnet {
+  const id = a.id ?? a.name;
   const vnet = vnetName || (/\/virtualNetworks\/([^/]+)/i.exec(id)?.[1] ?? '');
-  const nsgId = refId(field(v, 'networkSecurityGroup'));
-  const routeTableId = refId(field(v, 'routeTable'));
-  const natGatewayId = refId(field(v, 'natGateway'));
-  return { id, name, vnet, prefixes, ...(nsgId ? { nsgId } : {}), ...(routeTableId ? { routeTableId } : {}), ...(natGatewayId ? { natGatewayId } : {}) };
+  return {
+    id, name: a.name, vnet, prefixes: a.addressPrefixes.flatMap((t) => cidrOf(t) ?? []),
+    ...(a.networkSecurityGroupId ? { nsgId: a.networkSecurityGroupId } : {}),
+    ...(a.routeTableId ? { routeTableId: a.routeTableId } : {}),
+    ...(a.natGatewayId ? { natGatewayId: a.natGatewayId } : {}),
+  };
 }
 
 /** One Azure resource or form, classified by its `type` (or `kind: AzureFirewall`). Returns false when it is none the tracer reads. */
@@ -210,35 +177,46 @@ function readAzure(v: Obj, env: Reading, doc: YamlDocument, base: (string | numb
     env.given.add('firewall');
     return true;
   }
-  switch (t) {
-    case 'microsoft.containerservice/managedclusters':
-      env.cluster = readAks(v, doc, base, out);
+  switch (detectAzOutput(v)) {
+    case 'aks-cluster': {
+      const r = readAksCluster(v, { doc, path: base });
+      out.push(...r.diagnostics);
+      if (r.cluster) env.cluster = clusterOf(r.cluster);
       env.given.add('aks');
       return true;
-    case 'microsoft.network/virtualnetworks': {
-      const prefixes = strList(field(field(v, 'addressSpace'), 'addressPrefixes')).flatMap((x) => cidrOf(x) ?? []);
-      const peered = list(field(v, 'virtualNetworkPeerings')).flatMap((p) => strList(field(field(p, 'remoteAddressSpace'), 'addressPrefixes')).flatMap((x) => cidrOf(x) ?? []));
-      env.vnets.push({ id, name, prefixes, peered, dnsServers: strList(field(field(v, 'dhcpOptions'), 'dnsServers')) });
-      for (const s of list(field(v, 'subnets'))) {
-        const sub = readSubnet(s, name);
-        if (sub) env.subnets.push(sub);
-      }
+    }
+    case 'vnet': {
+      const r = readVnet(v, { doc, path: base });
+      out.push(...r.diagnostics);
+      if (!r.vnet) return true;
+      const vn = r.vnet;
+      env.vnets.push({ id: vn.id ?? vn.name, name: vn.name, prefixes: vn.addressPrefixes.flatMap((x) => cidrOf(x) ?? []), peered: vn.peerings.flatMap((p) => p.remoteAddressPrefixes.flatMap((x) => cidrOf(x) ?? [])), dnsServers: vn.dnsServers });
+      for (const sub of vn.subnets) env.subnets.push(subnetOf(sub, vn.name));
       env.given.add('vnet');
       return true;
     }
-    case 'microsoft.network/virtualnetworks/subnets': {
-      const sub = readSubnet(v, '');
-      if (sub) {
-        env.subnets = env.subnets.filter((s) => !sameId(s.id, sub.id));
+    case 'subnet': {
+      const r = readSubnet(v, { doc, path: base });
+      out.push(...r.diagnostics);
+      if (r.subnet) {
+        const sub = subnetOf(r.subnet, '');
+        env.subnets = env.subnets.filter((x) => !sameId(x.id, sub.id));
         env.subnets.push(sub);
       }
       env.given.add('subnet');
       return true;
     }
-    case 'microsoft.network/networksecuritygroups':
+    case 'nsg':
       env.nsgs.push({ id, name, value: v });
       env.given.add('nsg');
       return true;
+    case 'waf-policy':
+      env.wafPolicies.push({ id, name, text: JSON.stringify(v) });
+      return true;
+    default:
+      break;
+  }
+  switch (t) {
     case 'microsoft.network/routetables':
       env.routeTables.push(readRouteTable(v, doc, base, out));
       env.given.add('route-table');
@@ -258,9 +236,6 @@ function readAzure(v: Obj, env: Reading, doc: YamlDocument, base: (string | numb
     case 'microsoft.network/applicationgateways':
       env.appGateways.push(readApplicationGateway(v));
       env.given.add('app-gateway');
-      return true;
-    case 'microsoft.network/applicationgatewaywebapplicationfirewallpolicies':
-      env.wafPolicies.push({ id, name, text: JSON.stringify(v) });
       return true;
     case 'microsoft.network/publicipaddresses': {
       const ip = str(field(v, 'ipAddress'));
@@ -326,7 +301,7 @@ export function readEnvironment(text: string): Environment {
   for (const g of env.pendingRuleGroups) {
     const fw = env.firewalls.find((f) => sameId(f.policyId, g.policyId));
     if (fw) fw.rules.push(...g.rules);
-    else env.diagnostics.push(diag('warning', 'firewall-policy-unattached', `A rule collection group of policy ${lastSegment(g.policyId)} was given, but no firewall using that policy; its rules are not applied.`, { source: SRC.firewallRules }));
+    else env.diagnostics.push(diag('warning', 'firewall-policy-unattached', `A rule collection group of policy ${idName(g.policyId)} was given, but no firewall using that policy; its rules are not applied.`, { source: SRC.firewallRules }));
   }
   env.k8sText = source.map((l, i) => (keep[i] ? l : '')).join('\n');
   readKubernetes(env);

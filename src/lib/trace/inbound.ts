@@ -9,7 +9,7 @@ import { evaluateWafRequest } from '../waf';
 import { parseCidr } from '../cidr/ip';
 import { formatIp } from '../cidr/ip';
 import type { AppGateway } from '../azure/application-gateway';
-import { sameId } from '../azure/resource-fields';
+import { sameId } from '../azure';
 import type { ClusterPod } from '../netpol';
 import type { ResolvedService } from '../service';
 import type { Connection, Hop } from './types';

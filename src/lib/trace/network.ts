@@ -8,7 +8,7 @@ import { containsIp, formatCidr, parseCidr, parseIp, type Cidr } from '../cidr/i
 import { diag } from '../diagnostics';
 import { evaluateFlow } from '../nsg';
 import type { ResolvedService } from '../service';
-import { sameId } from '../azure/resource-fields';
+import { sameId } from '../azure';
 import type { Route, RouteTable } from '../azure/route-table';
 import type { Environment, NsgDoc, Subnet } from './environment';
 import { SRC } from './sources';

@@ -5,7 +5,7 @@
  * ../shared/specs/traffic-paths.md.
  */
 import { checkApiServerAccess } from '../access';
-import { sameId } from '../azure/resource-fields';
+import { sameId } from '../azure';
 import type { ClusterPod } from '../netpol';
 import type { ResolvedService } from '../service';
 import type { Environment, NodeInfo } from './environment';

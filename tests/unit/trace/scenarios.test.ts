@@ -336,7 +336,7 @@ describe('broken and partial environments', () => {
 
   it('an unknown enum value is an error, not a silent default', () => {
     const r = run(edit(PUBLIC_LB_ENV, '"networkPlugin": "azure"', '"networkPlugin": "azurecni"'), WEB);
-    expect(codes(r)).toContain('aks-unknown-enum');
+    expect(codes(r)).toContain('az-unknown-value');
     expect(r.outcome).toBe('unknown');
   });
 
