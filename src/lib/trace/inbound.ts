@@ -4,6 +4,7 @@
  * with WAF → pod IPs, AGIC) and D (→ an in-cluster ingress controller → backend pod) of
  * ../shared/specs/traffic-paths.md, plus a VM dialling a pod IP directly (§1.5).
  */
+import { routeGatewayRequest } from '../gateway';
 import { routeRequest } from '../ingress';
 import { evaluateWafRequest } from '../waf';
 import { parseCidr } from '../cidr/ip';
@@ -116,7 +117,10 @@ export function walkLoadBalancer(w: Walk, src: Source, s: ResolvedService, lbIp:
       : `eTP Cluster: kube-proxy DNATs to ${dstPod}:${to.port}${typeof sp.targetPort === 'string' ? ` (named port "${sp.targetPort}")` : ''} on any node and SNATs the source to the receiving node's IP (${seenSrc}): "The source IP on the packet that's delivered to the pod becomes the private IP of the node."`,
     rule: `${sp.port} → ${sp.targetPort}`, source: local ? SRC.k8sVip : SRC.lbConfig,
   });
-  if (pod && isIngressController(env, s) && (conn.http || conn.to.startsWith('http'))) {
+  const gatewayName = gatewayOf(env, s);
+  if (pod && gatewayName && (conn.http || conn.to.startsWith('http'))) {
+    walkGateway(w, pod, gatewayName, conn, client, port);
+  } else if (pod && isIngressController(env, s) && (conn.http || conn.to.startsWith('http'))) {
     walkIngress(w, src, pod, conn, client);
   } else {
     w.add(...policyHops(env, { ip: seenSrc }, pod ? { pod } : { ip: dstPod }, to.port, sp.protocol === 'UDP' ? 'UDP' : 'TCP', ['ingress']));
@@ -143,6 +147,41 @@ function returnPath(w: Walk, client: string, sub: ReturnType<typeof nodeSubnet>,
 }
 
 const isIngressController = (env: Environment, s: ResolvedService): boolean => controllerService(env) === s;
+
+/** "namespace/name" of the Gateway whose data plane this Service is (the gateway.networking.k8s.io/gateway-name label its implementation sets). */
+export function gatewayOf(env: Environment, s: ResolvedService): string | undefined {
+  const m = env.manifests.find((x) => x.kind === 'Service' && x.namespace === s.namespace && x.name === s.name);
+  const name = m?.labels['gateway.networking.k8s.io/gateway-name'];
+  return name ? `${s.namespace}/${name}` : undefined;
+}
+
+/** Pattern D with Gateway API: listener, route attachment, match and backendRef validity decide; then a new connection from the gateway pod. */
+function walkGateway(w: Walk, gwPod: ClusterPod, gateway: string, conn: Connection, client: string, port: number): void {
+  const env = w.env;
+  const u = /^(https?):\/\/([^/:?#]+)(?::\d+)?([^#]*)/i.exec(conn.to);
+  const host = conn.http?.host ?? u?.[2] ?? '';
+  const path = conn.http?.path ?? (u?.[3] || '/');
+  const r = routeGatewayRequest({ manifests: env.k8sText, request: { gateway, port, scheme: (u?.[1]?.toLowerCase() ?? 'http') as 'http' | 'https', host, path, method: conn.http?.method ?? 'GET', ...(conn.http?.headers ? { headers: conn.http.headers } : {}) } });
+  const sees = { src: client, dst: `${host}${path}`, port };
+  const be = r.match?.backends.find((b) => b.weight > 0) ?? r.match?.backends[0];
+  const resource = r.match ? `gateway ${r.match.gateway} listener ${r.match.listener}, route ${r.match.route}` : `gateway ${gateway}`;
+  if (r.status !== 200 || !be) {
+    w.add({ id: 'gateway', resource, verdict: 'block', sees, detail: `${r.explanation} The gateway answers ${r.status}.`, source: SRC.gatewayApi, fix: r.status === 404 ? `Attach an HTTPRoute for ${host}${path} to ${gateway} (parentRefs, allowedRoutes, hostnames).` : 'Make the backendRef valid (Service exists, port set, ReferenceGrant for another namespace).' });
+    return;
+  }
+  const s = env.services.find((x) => x.namespace === be.namespace && x.name === be.name);
+  const sp = s ? servicePort(s, be.port) : undefined;
+  const to = s && sp ? pickEndpoint(env, s, sp) : undefined;
+  if (!s || !sp || !to) {
+    w.add({ id: 'gateway', resource, verdict: 'block', sees, detail: `${r.explanation} Backend ${be.namespace}/${be.name}${be.port ? `:${be.port}` : ''} has no ready endpoint: "implementations SHOULD return a 503".`, source: SRC.gatewayApi, fix: `Give Service ${be.namespace}/${be.name} ready pods on port ${be.port ?? '?'}.` });
+    return;
+  }
+  const gwIp = podAddr(gwPod);
+  w.add({ id: 'gateway', resource, verdict: 'rewrite', sees: { src: gwIp, dst: to.endpoint.ip ?? to.endpoint.pod, port: to.port }, detail: `${r.explanation} The gateway's proxy opens a new connection from its pod ${gwIp} to an endpoint of ${be.namespace}/${be.name} (that Envoy-based gateways go to endpoints directly is not stated by the sources read; it is assumed, as for NGINX).`, rule: `${r.match!.route} rule ${r.match!.rule}`, source: SRC.gatewayApi });
+  w.add(...policyHops(env, { pod: gwPod }, to.pod ? { pod: to.pod } : { ip: to.endpoint.ip ?? '' }, to.port, 'TCP', ['egress', 'ingress']));
+  if (!w.ok) return;
+  w.add(podPortHop(to.pod, to.port, 'TCP', gwIp, to.endpoint.pod));
+}
 
 /** Pattern D: the controller routes by host/path and opens a new connection from its pod to a backend pod. */
 function walkIngress(w: Walk, src: Source, ctrlPod: ClusterPod, conn: Connection, client: string): void {

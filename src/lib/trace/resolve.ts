@@ -106,6 +106,12 @@ function resolveName(env: Environment, host: string, fromOutside: boolean): Reso
       return { value: { kind: 'appgw', gw, ip, frontend: f.name }, name: host };
     }
   }
+  const route = env.manifests.find((m) => m.kind === 'HTTPRoute' && Array.isArray((m.value.spec as Record<string, unknown> | undefined)?.hostnames) && ((m.value.spec as { hostnames: unknown[] }).hostnames).some((h) => typeof h === 'string' && fqdnMatches(h, host)));
+  if (route) {
+    const gwSvc = env.services.find((s) => s.type === 'LoadBalancer' && env.manifests.some((m) => m.kind === 'Service' && m.name === s.name && m.namespace === s.namespace && m.labels['gateway.networking.k8s.io/gateway-name']));
+    const ip = gwSvc ? env.lbIps.get(svcKey(gwSvc))?.[0] : undefined;
+    if (gwSvc && ip) return { value: { kind: 'lb', service: gwSvc, ip }, name: host };
+  }
   const ingress = env.manifests.find((m) => m.kind === 'Ingress' && JSON.stringify((m.value.spec as Record<string, unknown> | undefined)?.rules ?? []).includes(`"host":"${host}"`));
   if (ingress) {
     const ctrl = controllerService(env);

@@ -25,6 +25,7 @@ export const SRC = {
   k8sNetpol: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
   k8sApi: 'https://github.com/kubernetes/api/blob/master/core/v1/types.go',
   k8sProxy: 'https://github.com/kubernetes/kubernetes/blob/master/pkg/proxy/iptables/proxier.go',
+  gatewayApi: 'https://gateway-api.sigs.k8s.io/reference/spec/',
   nginxUpstream: 'https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#service-upstream',
   nsgHow: 'https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works',
   nsgOverview: 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
