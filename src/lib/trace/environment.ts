@@ -182,6 +182,9 @@ function readAzure(v: Obj, env: Reading, doc: YamlDocument, base: (string | numb
       const r = readAksCluster(v, { doc, path: base });
       out.push(...r.diagnostics);
       if (r.cluster) env.cluster = clusterOf(r.cluster);
+      // The shared reader keeps the load balancer's outbound IPs; a NAT gateway's are under natGatewayProfile.
+      const nat = field(field(field(v, 'networkProfile'), 'natGatewayProfile'), 'effectiveOutboundIPs');
+      env.cluster.outboundIpIds.push(...list(nat).flatMap((x) => refId(x) ?? []));
       env.given.add('aks');
       return true;
     }

@@ -143,3 +143,7 @@ function finish(env: Environment, hops: TraceResult['hops'], diagnostics: Diagno
   const outcome = blocked ? 'blocked' : !hops.length || errors || hops.some((h) => h.verdict === 'unknown') ? 'unknown' : 'delivered';
   return { outcome, ...(blocked ? { blockedAt: blocked.id } : {}), hops, diagnostics: sortDiagnostics(all) };
 }
+export { readConnectionText, connectionText } from './connection-text';
+export { headline, hopLine, seesText, VERDICT_WORDS } from './explain';
+export { WORKED_EXAMPLES, type WorkedExample } from './examples';
+export { INCIDENTS, type Incident } from './incidents';
