@@ -117,6 +117,7 @@ export function dnsLeg(env: Environment, pod: ClusterPod, name: string): Hop[] {
   }
   return policyHops(env, { pod }, { pod: dns }, 53, 'UDP', ['egress', 'ingress'], `DNS lookup of ${name} via the kube-dns Service ${env.cluster.dnsServiceIp}: `).map((h) => ({
     ...h,
+    resource: `DNS lookup of ${name}: ${h.resource}`,
     sees: { src: podAddr(pod), dst: `${env.cluster.dnsServiceIp} → ${podAddr(dns)}`, port: 53 },
     ...(h.verdict === 'block' ? { fix: `Allow egress from ${podKey(pod)} to namespace kube-system, pods k8s-app=kube-dns, on 53/UDP and 53/TCP.` } : {}),
   }));
