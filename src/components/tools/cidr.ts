@@ -1,5 +1,6 @@
 import { analyzeRanges, SPLIT_SHOWN, type CidrInfo } from '../../lib/cidr';
 import { formatCount } from '../../lib/cidr/ip';
+import { count } from '../../lib/plural';
 import { h } from '../../lib/view/h';
 import type { ToolDefinition } from './types';
 
@@ -67,14 +68,14 @@ const cidr: ToolDefinition = {
         ? h(
             'table',
             { class: 'pg-table' },
-            h('caption', null, `${r.split.of} split into /${r.split.prefix}: ${formatCount(BigInt(r.split.count))} subnets${r.split.truncated ? ` (first ${r.split.subnets.length} shown)` : ''}`),
+            h('caption', null, `${r.split.of} split into /${r.split.prefix}: ${count(BigInt(r.split.count), 'subnet')}${r.split.truncated ? ` (first ${r.split.subnets.length} shown)` : ''}`),
             h('thead', null, h('tr', null, ...['Subnet', 'First', 'Last', 'Usable in Azure'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', null, ...r.split.subnets.map((s) => h('tr', null, h('th', { scope: 'row', class: 'pg-mono' }, s.cidr), h('td', { class: 'pg-mono' }, s.first), h('td', { class: 'pg-mono' }, s.last), h('td', null, n(s.azureUsable))))),
           )
         : null,
     );
     const summary = first
-      ? `${first.cidr}: ${n(first.total)} addresses${first.azureUsable !== null ? `, ${n(first.azureUsable)} usable in an Azure subnet` : ''}${r.relations.some((x) => x.relation !== 'disjoint' && x.relation !== 'different-families') ? '; some ranges overlap' : ''}`
+      ? `${first.cidr}: ${count(BigInt(first.total), 'address')}${first.azureUsable !== null ? `, ${n(first.azureUsable)} usable in an Azure subnet` : ''}${r.relations.some((x) => x.relation !== 'disjoint' && x.relation !== 'different-families') ? '; some ranges overlap' : ''}`
       : 'No valid range';
     return { view, diagnostics, summary };
   },

@@ -14,6 +14,7 @@ import { buildModel, decide, selects, type Model } from '../../lib/netpol/model'
 import { describePort, shortPeer, type CompiledPolicy, type Direction } from '../../lib/netpol/policy';
 import { computeTable, type TableColumn } from '../../lib/netpol/table';
 import { ENGINES, PROTOCOLS, type Engine, type Protocol, type Traffic, type TrafficResult } from '../../lib/netpol/types';
+import { count } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
 import type { ToolDefinition } from './types';
 
@@ -384,7 +385,7 @@ const netpol: ToolDefinition = {
     const view = h(
       'div',
       null,
-      h('p', { class: 'pg-muted' }, `${m.policies.length} polic${m.policies.length === 1 ? 'y' : 'ies'}, ${m.cluster.pods.length} pods; behaviour of ${engine.title}.`),
+      h('p', { class: 'pg-muted' }, `${count(m.policies.length, 'policy')}, ${count(m.cluster.pods.length, 'pod')}; behaviour of ${engine.title}.`),
       queryView(results),
       matrixView(m, columns, table.cells),
       policyTable(m),
@@ -395,7 +396,7 @@ const netpol: ToolDefinition = {
     const summary = [
       first ? `${first.label}: ${first.verdict}` : '',
       n ? `${allowed} of ${n * n} pod pairs allowed on ${portLabel(columns[0]!)}` : 'No pods in the cluster',
-      `${m.policies.length} polic${m.policies.length === 1 ? 'y' : 'ies'}`,
+      count(m.policies.length, 'policy'),
     ]
       .filter(Boolean)
       .join('; ');

@@ -6,6 +6,7 @@
  */
 import { formatCount } from '../../lib/cidr/ip';
 import { PLUGIN_NAMES, type ClusterPlan, type PlannedRange, type RangeKind } from '../../lib/ipam';
+import { count, noun } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
 
 const n = (v: number): string => (Number.isSafeInteger(v) ? formatCount(BigInt(v)) : v.toExponential(2));
@@ -13,13 +14,16 @@ const n = (v: number): string => (Number.isSafeInteger(v) ? formatCount(BigInt(v
 const verdict = (fits: boolean, known = true): VNode =>
   !known ? h('span', { class: 'pg-muted' }, 'unknown') : fits ? h('span', { class: 'pg-allow' }, 'fits') : h('span', { class: 'pg-deny' }, 'too small');
 
-/** One line: does the plan work, and how far can it grow. */
-export function planVerdict(plan: ClusterPlan): VNode {
-  const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
-  const grow = `at most ${n(plan.maxNodeCount)} nodes with these ranges`;
+/**
+ * One line: does the plan work, and how far can it grow. `errors` is the count the
+ * playground's headline shows (all of the tool's errors); `scope` names what is counted
+ * when it is less than the whole input (one cluster of a script).
+ */
+export function planVerdict(plan: ClusterPlan, errors = plan.diagnostics.filter((d) => d.severity === 'error').length, scope?: string): VNode {
+  const grow = `at most ${count(plan.maxNodeCount, 'node')} with these ranges`;
   return errors === 0
-    ? h('p', { class: 'pg-verdict pg-allow' }, `The plan works: ${n(plan.effective.nodeCount)} nodes now, ${grow}.`)
-    : h('p', { class: 'pg-verdict pg-deny' }, `${errors} problem${errors === 1 ? '' : 's'} to fix (listed below); ${grow}.`);
+    ? h('p', { class: 'pg-verdict pg-allow' }, `The plan works: ${count(plan.effective.nodeCount, 'node')} now, ${grow}.`)
+    : h('p', { class: 'pg-verdict pg-deny' }, `${count(errors, 'error')}${scope ? ` in ${scope}` : ''} to fix (under Findings); ${grow}.`);
 }
 
 /** Required vs usable addresses per range, with the formula behind each number. */
@@ -77,7 +81,7 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
         h('th', { scope: 'row' }, 'Service CIDR'),
         h('td', { class: 'pg-mono' }, s.cidr),
         h('td', null, 'one per Service'),
-        h('td', null, `${s.size} addresses`),
+        h('td', null, `${s.size} ${noun(s.size === '1' ? 1 : 2, 'address')}`),
         h('td', null, s.overlaps.length ? h('span', { class: 'pg-deny' }, 'overlaps') : h('span', { class: 'pg-allow' }, 'ok')),
         h('td', null, `DNS service IP ${plan.effective.dnsServiceIp || '—'}; virtual, never in a subnet${s.defaulted ? ' (default range)' : ''}.`),
       ),
@@ -123,7 +127,7 @@ export function valuesUsed(plan: ClusterPlan): VNode {
   return h(
     'details',
     null,
-    h('summary', null, `Values used${plan.defaults.length ? ` (${plan.defaults.length} default${plan.defaults.length === 1 ? '' : 's'} filled in)` : ''}`),
+    h('summary', null, `Values used${plan.defaults.length ? ` (${count(plan.defaults.length, 'default')} filled in)` : ''}`),
     h(
       'dl',
       null,
@@ -342,7 +346,7 @@ function segmentsOf(ranges: PlannedRange[]): Segment[] {
 }
 
 function rangeText(r: PlannedRange): string {
-  return `${r.name}${r.defaulted ? ' (default)' : ''}: ${r.first} – ${r.last}, ${r.size} addresses`;
+  return `${r.name}${r.defaulted ? ' (default)' : ''}: ${r.first} – ${r.last}, ${r.size} ${noun(r.size === '1' ? 1 : 2, 'address')}`;
 }
 
 function swatch(kind: RangeKind): VNode {
