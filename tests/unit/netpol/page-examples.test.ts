@@ -5,7 +5,7 @@
 import { playgroundsIn } from '../mdx-playgrounds';
 import { describe, expect, it } from 'vitest';
 import tool from '../../../src/components/tools/netpol';
-import { parseQuery } from '../../../src/components/tools/netpol';
+import { parseQuery } from '../../../src/lib/netpol';
 import { buildModel, decide } from '../../../src/lib/netpol/model';
 import { parseClusterText } from '../../../src/lib/netpol/cluster';
 

@@ -1,6 +1,7 @@
 /** Readable query parameters of the netpol tool (runbook links), and the matrix cells' hooks. */
 import { describe, expect, it } from 'vitest';
-import tool, { parseQuery } from '../../../src/components/tools/netpol';
+import tool from '../../../src/components/tools/netpol';
+import { parseQuery } from '../../../src/lib/netpol';
 import { type VNode } from '../../../src/lib/view/h';
 
 const q = (s: string) => new URLSearchParams(s);

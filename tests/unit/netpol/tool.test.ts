@@ -1,6 +1,7 @@
 /** The netpol Playground tool: panes, query parsing, matrix, and diagnostics tagged with their pane. */
 import { describe, expect, it } from 'vitest';
-import tool, { parseQuery } from '../../../src/components/tools/netpol';
+import tool from '../../../src/components/tools/netpol';
+import { parseQuery } from '../../../src/lib/netpol';
 import { toText, type VNode } from '../../../src/lib/view/h';
 
 const run = (over: Record<string, string> = {}) => tool.run({ ...tool.example, ...over });
