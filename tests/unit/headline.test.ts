@@ -73,7 +73,7 @@ describe('the headline puts errors first', () => {
   it('an error that drops nothing is still named first, without claiming parts were left out', () => {
     const out = cidr.run({ ranges: '10.0.0.0/33', split: '' });
     const top = headline(out, cidr);
-    expect(top.errors).toMatch(/^1 error — .+, line 1$/);
+    expect(top.errors).toMatch(/^1 error — .+ \(Ranges, one per line, line 1\)$/);
     expect(top.summary).not.toMatch(/Computed without/);
   });
 

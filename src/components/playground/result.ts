@@ -59,7 +59,8 @@ export function headline(output: ToolOutput, tool: ToolDefinition): Headline {
     return !pane ? d.unread! : d.unread === WHOLE ? pane : `${pane} ${d.unread}`;
   };
   const what = first.unread ? `${part(first)} not read` : gist(first.message);
-  const at = first.line ? `, line ${first.line}` : '';
+  // An unread part already names its pane; another error says where it is.
+  const at = first.unread ? (first.line ? `, line ${first.line}` : '') : where(first, tool) ? ` (${where(first, tool).replace(/, column \d+$/, '')})` : '';
   const unread = [...new Set(errors.filter((d) => d.unread).map(part))];
   const summary = unread.length ? `Computed without ${unread.join(', ')}: ${output.summary}` : output.summary;
   return { errors: `${count(errors.length, 'error')} — ${what}${at}`, summary, first };

@@ -1,0 +1,114 @@
+/**
+ * What the reader sees of a result (issue 16, items 2, 3, 5): errors in the headline, one
+ * error count, findings that move the cursor, JSON wording, counts in English, wide tables
+ * in their own scroll box, and the pictures. Each check is made at desktop and phone sizes.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { playground, setInput } from './helpers';
+
+const SIZES = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+];
+
+/** The netpol tool's example policies with one line of policy 2 indented one space less. */
+async function slipPolicy2(page: Page): Promise<{ text: string; line: number }> {
+  const original = await page.locator('[data-input="policies"] textarea').inputValue();
+  const lines = original.split('\n');
+  const index = lines.findIndex((l, i) => i > 20 && l === '      podSelector:');
+  expect(index).toBeGreaterThan(0);
+  lines[index] = '     podSelector:';
+  return { text: lines.join('\n'), line: index + 1 };
+}
+
+/** Colour of an element, as rgb(). */
+const colour = (l: Locator) => l.evaluate((e) => getComputedStyle(e).color);
+
+for (const size of SIZES) {
+  test.describe(`${size.name} ${size.viewport.width}×${size.viewport.height}`, () => {
+    test.use({ viewport: size.viewport });
+    test.setTimeout(120_000);
+
+    test('a YAML slip that drops policy 2 is said first, in red, with the count Findings gives', async ({ page }) => {
+      await page.goto('/tools/netpol/');
+      const root = playground(page, 'tool');
+      const { text } = await slipPolicy2(page);
+      await setInput(root, 'policies', text);
+      const head = root.locator('.pg-summary .pg-headline-errors');
+      await expect(head).toBeVisible({ timeout: 30_000 });
+      const headText = (await head.textContent())!;
+      expect(headText).toMatch(/^(\d+) errors? — NetworkPolicies document 2 not read, line \d+$/);
+      const n = Number(/^(\d+)/.exec(headText)![1]);
+      // The summary starts with the errors, then says the verdict lacks policy 2.
+      const summary = (await root.locator('.pg-summary').textContent())!;
+      expect(summary.startsWith(headText)).toBe(true);
+      expect(summary).toMatch(/Computed without NetworkPolicies document 2: /);
+      // Red, bold, and the first line of the result: nothing of the result sits above it.
+      const deny = await root.evaluate((e) => getComputedStyle(e).getPropertyValue('--pg-deny').trim());
+      const rgb = await page.evaluate((c) => {
+        const d = document.createElement('div');
+        d.style.color = c;
+        document.body.append(d);
+        const out = getComputedStyle(d).color;
+        d.remove();
+        return out;
+      }, deny);
+      expect(await colour(head)).toBe(rgb);
+      const headBox = (await head.boundingBox())!;
+      const resultBox = (await root.locator('[data-result]').boundingBox())!;
+      expect(headBox.y - resultBox.y).toBeLessThan(40);
+      // Findings counts the same errors.
+      await expect(root.locator('.pg-diagnostics h4, .pg-diagnostics h3, .pg-diagnostics h5').first()).toContainText(`Findings: ${n} error${n === 1 ? '' : 's'}`);
+    });
+
+    test('clicking a finding puts the cursor on its line and column', async ({ page }) => {
+      await page.goto('/tools/netpol/');
+      const root = playground(page, 'tool');
+      const { text, line } = await slipPolicy2(page);
+      await setInput(root, 'policies', text);
+      const head = root.locator('.pg-summary .pg-headline-errors');
+      await expect(head).toBeVisible({ timeout: 30_000 });
+      const column = Number(await head.getAttribute('data-goto-column'));
+      expect(await head.getAttribute('data-goto-line')).toBe(String(line));
+      await head.click();
+      const pane = root.locator('[data-input="policies"]');
+      if (size.viewport.width >= 800) {
+        // Monaco: type a marker where the cursor is, and find it on the clicked line.
+        await expect(pane.locator('.monaco-editor textarea')).toBeFocused();
+        await page.keyboard.type('QQ');
+        const lineText = await pane.locator('.view-line').filter({ hasText: 'QQ' }).textContent();
+        expect(lineText!.replace(/\u00a0/g, ' ')).toBe(`${text.split('\n')[line - 1]!.slice(0, column - 1)}QQ${text.split('\n')[line - 1]!.slice(column - 1)}`);
+        const cursor = (await pane.locator('.monaco-editor .cursor').first().boundingBox())!;
+        expect(cursor.y).toBeGreaterThanOrEqual(0);
+        expect(cursor.y).toBeLessThan(size.viewport.height);
+      } else {
+        const ta = pane.locator('textarea');
+        await expect(ta).toBeFocused();
+        const { start, value } = await ta.evaluate((e: HTMLTextAreaElement) => ({ start: e.selectionStart, value: e.value }));
+        const before = value.slice(0, start).split('\n');
+        expect(before.length).toBe(line);
+        expect(before.at(-1)!.length + 1).toBe(column);
+        const box = (await ta.boundingBox())!;
+        expect(box.y + box.height).toBeGreaterThan(0);
+        expect(box.y).toBeLessThan(size.viewport.height);
+      }
+    });
+
+    test('a JSON pane says "JSON syntax error", never YAML', async ({ page }) => {
+      await page.goto('/tools/nsg/');
+      const root = playground(page, 'tool');
+      await setInput(root, 'nsgs', '[{"name": "allow-https",, "priority": 100}]');
+      const head = root.locator('.pg-summary .pg-headline-errors');
+      await expect(head).toHaveText(/^1 error — NSG rules \(JSON\) not read, line 1$/, { timeout: 30_000 });
+      await expect(root.locator('.pg-diagnostics')).toContainText('JSON syntax error');
+      expect(await root.locator('[data-result]').textContent()).not.toMatch(/YAML/);
+    });
+
+    test('counts read as English: a /32 has "1 address"', async ({ page }) => {
+      await page.goto('/tools/cidr/?cidr=10.0.0.5/32&prefix=');
+      const summary = playground(page, 'tool').locator('.pg-summary');
+      await expect(summary).toHaveText(/^10\.0\.0\.5\/32: 1 address\b/, { timeout: 30_000 });
+      await expect(summary).toBeVisible();
+    });
+  });
+}
