@@ -208,14 +208,20 @@ function splitDocuments(text: string): { start: number; end: number }[] {
   let offset = 0;
   let sawContent = false;
   const lines = text.split('\n');
+  let lastContent = '';
   for (const line of lines) {
-    const isMarker = /^---(\s|$)/.test(line);
+    // `az … -o json` outputs pasted one after another: a top-level `}` or `]` line followed by a
+    // line starting with `{` or `[` starts a new document (YAML has no other reading of it).
+    const isMarker = /^---(\s|$)/.test(line) || (/^[{[]/.test(line) && /^[}\]]\s*$/.test(lastContent));
     if (isMarker && (sawContent || offset > start)) {
       if (text.slice(start, offset).trim() !== '') chunks.push({ start, end: offset });
       start = offset;
       sawContent = false;
     }
-    if (line.trim() !== '' && !line.trimStart().startsWith('#')) sawContent = true;
+    if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+      sawContent = true;
+      lastContent = line;
+    }
     offset += line.length + 1;
   }
   if (text.slice(start).trim() !== '' ) chunks.push({ start, end: text.length });
