@@ -37,7 +37,7 @@ for (const size of SIZES) {
       const head = root.locator('.pg-summary .pg-headline-errors');
       await expect(head).toBeVisible({ timeout: 30_000 });
       const headText = (await head.textContent())!;
-      expect(headText).toMatch(/^(\d+) errors? — NetworkPolicies document 2 not read, line \d+$/);
+      expect(headText).toMatch(/^(\d+) errors? — NetworkPolicies document 2 not read, line \d+\.$/);
       const n = Number(/^(\d+)/.exec(headText)![1]);
       // The summary starts with the errors, then says the verdict lacks policy 2.
       const summary = (await root.locator('.pg-summary').textContent())!;
@@ -99,7 +99,7 @@ for (const size of SIZES) {
       const root = playground(page, 'tool');
       await setInput(root, 'nsgs', '[{"name": "allow-https",, "priority": 100}]');
       const head = root.locator('.pg-summary .pg-headline-errors');
-      await expect(head).toHaveText(/^1 error — NSG rules \(JSON\) not read, line 1$/, { timeout: 30_000 });
+      await expect(head).toHaveText(/^1 error — NSG rules \(JSON\) not read, line 1\.$/, { timeout: 30_000 });
       await expect(root.locator('.pg-diagnostics')).toContainText('JSON syntax error');
       expect(await root.locator('[data-result]').textContent()).not.toMatch(/YAML/);
     });
@@ -110,5 +110,54 @@ for (const size of SIZES) {
       await expect(summary).toHaveText(/^10\.0\.0\.5\/32: 1 address\b/, { timeout: 30_000 });
       await expect(summary).toBeVisible();
     });
+  });
+
+  test.describe(`${size.name}: wide tables`, () => {
+    test.use({ viewport: size.viewport });
+    test.setTimeout(120_000);
+
+    const TABLES = [
+      { path: '/tools/nsg/', caption: /inbound rules/, verdict: 'Result', last: 'Protocol' },
+      { path: '/tools/cidr/', caption: /ranges?$/, verdict: 'Usable in an Azure subnet', last: 'Mask' },
+      { path: '/tools/ip-planner/', caption: /Addresses each range must hold/, verdict: 'Verdict', last: 'How it is counted' },
+      { path: '/plugins/ip-planning/', caption: /Addresses each range must hold/, verdict: 'Verdict', last: 'How it is counted' },
+    ];
+    for (const t of TABLES) {
+      test(`${t.path}: the table scrolls in its own box, name and ${t.verdict} in view`, async ({ page }) => {
+        await page.goto(t.path);
+        const box = page.locator('.pg-scroll').filter({ has: page.locator('caption', { hasText: t.caption }) }).first();
+        await box.scrollIntoViewIfNeeded();
+        await expect(box).toBeVisible();
+        // The page itself never scrolls sideways; the box stays inside the result.
+        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(pageWidth).toBeLessThanOrEqual(size.viewport.width);
+        const boxRect = (await box.boundingBox())!;
+        const result = (await box.locator('xpath=ancestor::*[@data-result]').boundingBox())!;
+        expect(boxRect.x).toBeGreaterThanOrEqual(result.x - 1);
+        expect(boxRect.x + boxRect.width).toBeLessThanOrEqual(result.x + result.width + 1);
+        // The row name and the verdict are the first two columns, both fully on screen.
+        const heads = box.locator('thead th');
+        await expect(heads.nth(1)).toHaveText(t.verdict);
+        for (const i of [0, 1]) {
+          const r = (await heads.nth(i).boundingBox())!;
+          expect(r.x).toBeGreaterThanOrEqual(boxRect.x - 1);
+          expect(r.x + r.width).toBeLessThanOrEqual(Math.min(boxRect.x + boxRect.width, size.viewport.width) + 1);
+        }
+        const firstCell = box.locator('tbody tr').first().locator(':scope > *').first();
+        expect(await firstCell.evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+        const nameX = (await firstCell.boundingBox())!.x;
+        // Scrolled to its end, the box shows the last column and keeps the name column in place.
+        const scrollable = await box.evaluate((e) => e.scrollWidth > e.clientWidth);
+        await box.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+        const lastHead = (await heads.filter({ hasText: t.last }).boundingBox())!;
+        expect(lastHead.x + lastHead.width).toBeLessThanOrEqual(boxRect.x + boxRect.width + 1);
+        expect(Math.abs((await firstCell.boundingBox())!.x - nameX)).toBeLessThan(1);
+        if (size.viewport.width < 500) expect(scrollable).toBe(true);
+        // The box is a labelled region a keyboard can reach.
+        await expect(box).toHaveAttribute('role', 'region');
+        await expect(box).toHaveAttribute('tabindex', '0');
+        expect(await box.getAttribute('aria-label')).toMatch(t.caption);
+      });
+    }
   });
 }

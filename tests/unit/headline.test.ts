@@ -56,7 +56,7 @@ describe('the headline puts errors first', () => {
     const n = out.diagnostics.filter((d) => d.severity === 'error').length;
     expect(n).toBeGreaterThanOrEqual(2);
     const view = resultView(out, netpol);
-    expect(toText(byClass(view, 'pg-headline-errors'))).toMatch(new RegExp(`^${n} errors — `));
+    expect(toText(byClass(view, 'pg-headline-errors'))).toMatch(new RegExp(`^${n} errors — .+\\.$`));
     expect(toText(byClass(view, 'pg-diagnostics'))).toContain(`Findings: ${n} errors`);
   });
 

@@ -5,7 +5,7 @@
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../lib/diagnostics';
 import { count } from '../../lib/plural';
 import { WHOLE_INPUT as WHOLE } from '../../lib/yaml';
-import { h, shiftHeadings, type VNode } from '../../lib/view/h';
+import { h, shiftHeadings, toText, type Child, type VNode } from '../../lib/view/h';
 import type { ToolDefinition, ToolOutput } from '../tools/types';
 
 const LABEL: Record<Diagnostic['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -100,6 +100,24 @@ export function diagnosticsView(diagnostics: Diagnostic[], tool: ToolDefinition)
   );
 }
 
+/**
+ * Puts every result table (table.pg-table) in its own horizontally scrolling box, so a wide
+ * table scrolls inside the result instead of pushing the page or hiding its last columns;
+ * the box is a labelled, focusable region so keyboard users can scroll it. The table's
+ * first column stays in view (playground.css), so tools put the row's name first and its
+ * verdict next to it. Tables a view already boxed are left alone.
+ */
+export function boxTables(child: Child): Child {
+  if (child === null || child === undefined || child === false || typeof child !== 'object') return child;
+  if (Array.isArray(child)) return child.map(boxTables);
+  if (String(child.attrs.class ?? '').split(' ').includes('pg-scroll')) return child;
+  if (child.tag === 'table' && String(child.attrs.class ?? '').split(' ').includes('pg-table')) {
+    const caption = child.children.find((c): c is VNode => typeof c === 'object' && c !== null && !Array.isArray(c) && c.tag === 'caption');
+    return h('div', { class: 'pg-scroll', role: 'region', tabindex: 0, 'aria-label': caption ? toText(caption) : 'Table' }, child);
+  }
+  return { ...child, children: child.children.map(boxTables) };
+}
+
 /** `level` is the playground title's heading level; result headings sit one below it. */
 export function resultView(output: ToolOutput, tool: ToolDefinition, level = 3): VNode {
   const top = headline(output, tool);
@@ -111,11 +129,11 @@ export function resultView(output: ToolOutput, tool: ToolDefinition, level = 3):
       { class: 'pg-summary' },
       // The error text itself is the jump to the first error's line (no extra words in the summary, which Copy as Markdown quotes).
       top.errors
-        ? [top.first?.line ? h('button', { ...gotoAttrs(top.first, tool), class: 'pg-goto pg-headline-errors', title: 'Put the cursor on this line' }, top.errors) : h('span', { class: 'pg-headline-errors' }, top.errors), '. ']
+        ? [top.first?.line ? h('button', { ...gotoAttrs(top.first, tool), class: 'pg-goto pg-headline-errors', title: 'Put the cursor on this line' }, `${top.errors}.`) : h('span', { class: 'pg-headline-errors' }, `${top.errors}.`), ' ']
         : null,
       top.summary,
     ),
-    h('div', { class: 'pg-view' }, output.view),
+    h('div', { class: 'pg-view' }, boxTables(output.view)),
     diagnosticsView(output.diagnostics, tool),
   );
   return shiftHeadings(view, level - 3) as VNode;

@@ -35,10 +35,10 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
       'tr',
       null,
       h('th', { scope: 'row' }, 'Node subnet'),
+      h('td', null, verdict(ns.fits, ns.known)),
       h('td', { class: 'pg-mono' }, ns.cidr || '—'),
       h('td', null, n(ns.required)),
       h('td', null, ns.known ? `${n(ns.usable)} (size − 5 reserved by Azure)` : '—'),
-      h('td', null, verdict(ns.fits, ns.known)),
       h('td', null, ns.formula, ns.known && !ns.fits && ns.smallestFittingPrefix !== null ? ` — a /${ns.smallestFittingPrefix} or larger fits.` : ''),
     ),
   );
@@ -49,10 +49,10 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
         'tr',
         null,
         h('th', { scope: 'row' }, 'Pod subnet'),
+        h('td', null, verdict(ps.fits, ps.known)),
         h('td', { class: 'pg-mono' }, ps.cidr || '—'),
         h('td', null, n(ps.required)),
         h('td', null, ps.known ? `${n(ps.usable)} (size − 5)` : '—'),
-        h('td', null, verdict(ps.fits, ps.known)),
         h('td', null, ps.formula, ps.known && !ps.fits && ps.smallestFittingPrefix !== null ? ` — a /${ps.smallestFittingPrefix} or larger fits.` : ''),
       ),
     );
@@ -64,10 +64,10 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
         'tr',
         null,
         h('th', { scope: 'row' }, 'Pod CIDR'),
+        h('td', null, verdict(pc.fits)),
         h('td', { class: 'pg-mono' }, pc.cidr),
         h('td', null, `${n(pc.required)} /24 blocks`),
         h('td', null, `${n(pc.nodesSupported)} /24 blocks`),
-        h('td', null, verdict(pc.fits)),
         h('td', null, pc.formula),
       ),
     );
@@ -79,10 +79,10 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
         'tr',
         null,
         h('th', { scope: 'row' }, 'Service CIDR'),
+        h('td', null, s.overlaps.length ? h('span', { class: 'pg-deny' }, 'overlaps') : h('span', { class: 'pg-allow' }, 'ok')),
         h('td', { class: 'pg-mono' }, s.cidr),
         h('td', null, 'one per Service'),
         h('td', null, `${s.size} ${noun(s.size === '1' ? 1 : 2, 'address')}`),
-        h('td', null, s.overlaps.length ? h('span', { class: 'pg-deny' }, 'overlaps') : h('span', { class: 'pg-allow' }, 'ok')),
         h('td', null, `DNS service IP ${plan.effective.dnsServiceIp || '—'}; virtual, never in a subnet${s.defaulted ? ' (default range)' : ''}.`),
       ),
     );
@@ -91,7 +91,7 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
     'table',
     { class: 'pg-table' },
     h('caption', null, caption),
-    h('thead', null, h('tr', null, ...['Range', 'CIDR', 'Needed', 'Available', 'Verdict', 'How it is counted'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', null, h('tr', null, ...['Range', 'Verdict', 'CIDR', 'Needed', 'Available', 'How it is counted'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', null, ...rows),
   );
 }
