@@ -145,7 +145,11 @@ for (const size of SIZES) {
         }
         const firstCell = box.locator('tbody tr').first().locator(':scope > *').first();
         expect(await firstCell.evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
-        const nameX = (await firstCell.boundingBox())!.x;
+        const nameBox = (await firstCell.boundingBox())!;
+        const nameX = nameBox.x;
+        // Wide enough to read a rule name or a range (no column squeezed to a letter per line).
+        expect(nameBox.width).toBeGreaterThanOrEqual(100);
+        expect(nameBox.height).toBeLessThan(120);
         // Scrolled to its end, the box shows the last column and keeps the name column in place.
         const scrollable = await box.evaluate((e) => e.scrollWidth > e.clientWidth);
         await box.evaluate((e) => (e.scrollLeft = e.scrollWidth));
