@@ -147,9 +147,15 @@ for (const size of SIZES) {
         expect(await firstCell.evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
         const nameBox = (await firstCell.boundingBox())!;
         const nameX = nameBox.x;
-        // Wide enough to read a rule name or a range (no column squeezed to a letter per line).
-        expect(nameBox.width).toBeGreaterThanOrEqual(100);
-        expect(nameBox.height).toBeLessThan(120);
+        // Wide enough to read a rule name or a range: its text takes at most three lines (not a letter per line).
+        const lines = await firstCell.evaluate((e) => {
+          const r = document.createRange();
+          r.selectNodeContents(e.firstChild ?? e);
+          return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+        });
+        expect(lines).toBeGreaterThan(0);
+        expect(lines).toBeLessThanOrEqual(3);
+        expect(nameBox.width).toBeGreaterThanOrEqual(60);
         // Scrolled to its end, the box shows the last column and keeps the name column in place.
         const scrollable = await box.evaluate((e) => e.scrollWidth > e.clientWidth);
         await box.evaluate((e) => (e.scrollLeft = e.scrollWidth));
@@ -163,5 +169,104 @@ for (const size of SIZES) {
         expect(await box.getAttribute('aria-label')).toMatch(t.caption);
       });
     }
+  });
+
+  test.describe(`${size.name}: pictures`, () => {
+    test.use({ viewport: size.viewport });
+    test.setTimeout(120_000);
+
+    const PICTURES = [
+      { path: '/network-policies/network-policies/', ids: ['np-isolation', 'np-both-sides', 'np-and-or'] },
+      { path: '/nsg-egress/egress/', ids: ['eg-outbound'] },
+      { path: '/plugins/dual-stack/', ids: ['ds-addresses'] },
+      { path: '/plugins/ip-planning/', ids: ['ip-plugins'] },
+    ];
+    for (const p of PICTURES) {
+      for (const theme of ['light', 'dark']) {
+        test(`${p.path} (${theme}): its pictures are on screen, named, and their text readable`, async ({ page }) => {
+          await page.emulateMedia({ colorScheme: theme as 'light' | 'dark' });
+          await page.goto(p.path);
+          await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+          for (const id of p.ids) {
+            const fig = page.locator(`figure[data-diagram="${id}"]`);
+            await fig.scrollIntoViewIfNeeded();
+            await expect(fig).toBeVisible();
+            const svg = fig.locator('svg');
+            await expect(svg).toHaveAttribute('role', 'img');
+            // The accessible name is the title; the description says everything in words.
+            expect((await svg.evaluate((e) => e.querySelector('title')?.textContent ?? '')).length).toBeGreaterThan(40);
+            expect((await svg.evaluate((e) => e.querySelector('desc')?.textContent ?? '')).length).toBeGreaterThan(80);
+            await expect(fig.locator('figcaption')).toBeVisible();
+            const box = (await svg.boundingBox())!;
+            expect(box.x).toBeGreaterThanOrEqual(0);
+            expect(box.x + box.width).toBeLessThanOrEqual(size.viewport.width);
+            // Every text at least 9.5 px on screen, and in contrast with the page (4.5:1 for small text).
+            const texts = await svg.evaluate((e) => {
+              const lum = (c: string) => {
+                const [r, g, b] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+                  const x = Number(v) / 255;
+                  return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+                });
+                return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+              };
+              const bg = lum(getComputedStyle(document.body).backgroundColor);
+              return [...e.querySelectorAll('text')].map((t) => {
+                const fg = lum(getComputedStyle(t).fill);
+                const [hi, lo] = fg > bg ? [fg, bg] : [bg, fg];
+                return { text: t.textContent, px: t.getBoundingClientRect().height, contrast: (hi + 0.05) / (lo + 0.05) };
+              });
+            });
+            expect(texts.length).toBeGreaterThan(5);
+            for (const t of texts) {
+              expect(t.px, `${id}: "${t.text}"`).toBeGreaterThanOrEqual(9.5);
+              expect(t.contrast, `${id}: "${t.text}"`).toBeGreaterThanOrEqual(4.5);
+            }
+          }
+          await page.screenshot({ path: `test-results/pictures-${p.ids[0]}-${size.name}-${theme}.png` });
+        });
+      }
+    }
+
+    test('pictures are in the page without JavaScript', async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: size.viewport });
+      const page = await context.newPage();
+      await page.goto('/network-policies/network-policies/');
+      await expect(page.locator('figure[data-diagram="np-and-or"] svg')).toBeVisible();
+      await context.close();
+    });
+
+    test('the address-space chart: labels readable, no range a sliver', async ({ page }) => {
+      await page.goto('/tools/ip-planner/');
+      const svg = page.locator('[data-result] svg.pg-diagram:visible').first();
+      await svg.scrollIntoViewIfNeeded();
+      await expect(svg).toBeVisible();
+      // The drawing made for this width is the one shown.
+      await expect(svg).toHaveAttribute('data-layout', size.viewport.width < 500 ? 'narrow' : 'wide');
+      const rects = await svg.evaluate((e) => [...e.querySelectorAll('rect[data-range]')].map((r) => ({ cidr: r.getAttribute('data-cidr'), w: r.getBoundingClientRect().width })));
+      expect(rects.length).toBeGreaterThan(2);
+      for (const r of rects) expect(r.w, r.cidr!).toBeGreaterThanOrEqual(12);
+      const texts = await svg.evaluate((e) => [...e.querySelectorAll('text')].map((t) => ({ text: t.textContent, px: t.getBoundingClientRect().height })));
+      for (const t of texts) expect(t.px, t.text!).toBeGreaterThanOrEqual(9.5);
+      // Widened parts are marked: a dotted axis, and the caption says it is not to scale there.
+      if (await svg.locator('[data-widened="true"]').count()) {
+        await expect(page.locator('[data-result] figcaption').first()).toContainText('not to scale');
+      }
+    });
+
+    test('the API access result reads like the others: verdict, a details table, a picture in its box', async ({ page }) => {
+      await page.goto('/tools/api-access/');
+      const result = playground(page, 'tool').locator('[data-result]');
+      await expect(result.locator('.pg-verdict')).toHaveText(/Reachable/);
+      const table = result.locator('.pg-scroll > table.pg-table');
+      await expect(table).toBeVisible();
+      await expect(table.locator('th[scope="row"]').first()).toHaveText('Endpoint');
+      await expect(table).toContainText(/1 range; matched/);
+      const fig = result.locator('.pg-figure-scroll');
+      const box = (await fig.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(size.viewport.width);
+      const text = (await fig.locator('svg text').first().boundingBox())!;
+      expect(text.height).toBeGreaterThanOrEqual(9.5);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.viewport.width);
+    });
   });
 }
