@@ -5,12 +5,13 @@
  * exact or one-label wildcard; Exact / element-wise Prefix; longest path first, Exact
  * before Prefix on a tie; defaultBackend when nothing matches). Where Kubernetes leaves a
  * choice to the controller we follow ingress-nginx and say so in the explanation:
- * ImplementationSpecific is Prefix unless regex mode is on; `use-regex` / `rewrite-target`
+ * ImplementationSpecific is a plain string prefix unless regex mode is on (NGINX `location /api`,
+ * which also serves `/apiv1`); duplicate host+path keeps the older Ingress; `use-regex` / `rewrite-target`
  * on any Ingress of a host turns every path of that host into a case-insensitive regex
  * tried longest first; a precise host wins over a wildcard; Ingresses of one class merge.
  */
 import { diag, guard, sortDiagnostics, type Diagnostic } from '../diagnostics';
-import { exactMatches, hostMatches, normalizeHost, prefixMatches, requestPathOf } from './match';
+import { exactMatches, hostMatches, nginxPrefixMatches, normalizeHost, prefixMatches, requestPathOf } from './match';
 import { describeBackend, readIngressSet, type Backend, type IngressModel, type IngressPath, type IngressSet } from './read';
 
 export type { Backend } from './read';
@@ -110,6 +111,10 @@ function selectIngresses(set: IngressSet, className: string | undefined): { used
       notes.push(`${ing.id} is left out: the API server would reject it (see the errors), so it never exists in a cluster.`);
       continue;
     }
+    if (ing.canary) {
+      notes.push(`${ing.id} is a canary (nginx.ingress.kubernetes.io/canary): ingress-nginx uses it as a weighted or header-selected alternative to the main Ingress of the same host and path, never as a route of its own; this evaluator routes to the main backend.`);
+      continue;
+    }
     if (className !== undefined && className !== '' && ing.className !== className) {
       notes.push(
         ing.className === undefined
@@ -169,16 +174,18 @@ function choosePath(cands: Candidate[], path: string, regex: boolean): { winner?
     }
     return { why: `Regex mode: none of the regexes (${ordered.map((c) => `^${c.p.path}`).join(', ')}) matches "${path}".` };
   }
-  const matching = cands.filter((c) => (c.p.pathType === 'Exact' ? exactMatches(c.p.path, path) : prefixMatches(c.p.path, path)));
+  const matching = cands.filter((c) =>
+    c.p.pathType === 'Exact' ? exactMatches(c.p.path, path) : c.p.pathType === 'Prefix' ? prefixMatches(c.p.path, path) : nginxPrefixMatches(c.p.path, path),
+  );
   if (matching.length === 0) {
     return { why: `No path matches "${path}" (${cands.map((c) => `${c.p.pathType} ${c.p.path}`).join(', ')}).` };
   }
-  // Longest matching path first; on a tie, Exact over Prefix; then the first written.
+  // Longest matching path first; on a tie, Exact over Prefix; then the older Ingress (read.ts order).
   const rank = (c: Candidate): number => (c.p.pathType === 'Exact' ? 0 : 1);
   const sorted = [...matching].sort((a, b) => b.p.path.length - a.p.path.length || rank(a) - rank(b) || a.ing.order - b.ing.order || a.p.rule - b.p.rule || a.p.index - b.p.index);
   const w = sorted[0]!;
   const others = sorted.slice(1);
-  const kind = w.p.pathType === 'Exact' ? 'Exact' : w.p.pathType === 'Prefix' ? 'Prefix (element-wise)' : 'ImplementationSpecific, which ingress-nginx treats as Prefix without regex mode';
+  const kind = w.p.pathType === 'Exact' ? 'Exact' : w.p.pathType === 'Prefix' ? 'Prefix (element-wise)' : 'ImplementationSpecific, which ingress-nginx writes as a plain NGINX prefix location: a string prefix, not element by element';
   let why = `"${w.p.path}" (${kind}) matches "${path}".`;
   if (others.length) {
     const tie = others.find((o) => o.p.path.length === w.p.path.length);
@@ -266,7 +273,11 @@ function evaluate(input: RouteRequestInput): RouteResult {
   }
   if (winner) {
     const extra: Partial<RouteResult> = { ...(tls ? { tls } : {}), ...(redirect ? { redirect } : {}) };
-    if (winner.ing.appRoot && path === '/' && !redirect) {
+    if (winner.ing.redirectTo && !redirect) {
+      const r = winner.ing.redirectTo;
+      extra.redirect = { status: r.status, location: r.url, reason: r.annotation };
+      steps.push(`The annotation nginx.ingress.kubernetes.io/${r.annotation} makes ingress-nginx answer ${r.status} with Location ${r.url} instead of proxying.`);
+    } else if (winner.ing.appRoot && path === '/' && !redirect) {
       extra.redirect = { status: 302, location: `${scheme}://${host}${winner.ing.appRoot}`, reason: 'app-root' };
       steps.push(`The annotation nginx.ingress.kubernetes.io/app-root makes ingress-nginx answer "/" with a 302 redirect to ${winner.ing.appRoot}.`);
     }
@@ -328,7 +339,7 @@ function buildTable(used: IngressModel[]): RouteRow[] {
               ? 'exact, case-sensitive'
               : p.pathType === 'Prefix'
                 ? 'prefix, element by element'
-                : 'prefix (ingress-nginx without regex mode)',
+                : 'string prefix (ingress-nginx `location /path`: /api also serves /apiv1)',
           backend: p.backend,
           backendText: describeBackend(p.backend),
           ...(tls.covered && tls.secretName ? { tlsSecret: tls.secretName } : {}),
@@ -339,7 +350,8 @@ function buildTable(used: IngressModel[]): RouteRow[] {
       rows.push({ ingress: ing.id, ...(ing.className !== undefined ? { className: ing.className } : {}), rule: -1, matching: 'when no rule matches', backend: ing.defaultBackend, backendText: describeBackend(ing.defaultBackend) });
     }
   }
-  // A row is dead when an earlier row has the same host, path and pathType (the first wins).
+  // A row is dead when an earlier row has the same host, path and pathType: ingress-nginx keeps the
+  // older Ingress's (creationTimestamp; in the order written when pasted without one).
   const seen = new Map<string, RouteRow>();
   for (const row of rows) {
     if (row.rule === -1) continue;
