@@ -1,43 +1,37 @@
 /**
- * Incident exercises: the start fails, the solution passes, and a plausible wrong fix — one
- * that silences the symptom in the wrong layer or opens too much — fails.
+ * Incident exercises: at least six, each checked by the tracer on the learner's environment
+ * (start fails and solution passes in exercises.test.ts; a wrong fix per incident in
+ * exercises-wrong-answers.test.ts). Here: the checker judges every case, including those
+ * that must stay blocked, and reports engine errors with their line.
  */
 import { describe, expect, it } from 'vitest';
 import { exerciseById } from '../../src/lib/exercises';
 import { INCIDENTS } from '../../src/lib/trace';
 
-/** The wrong fix of each incident: [text to replace in the given environment, replacement]. */
-const WRONG: Record<string, { from: 'start' | 'solution'; edits: [string, string][]; why: string }> = {
-  'incident-byo-nsg': { from: 'start', edits: [['"destinationAddressPrefix": "20.121.5.7", "destinationPortRange": "8080"', '"destinationAddressPrefix": "10.244.0.0/16", "destinationPortRange": "8080"']], why: 'opens the pod port to the pod range: the NSG sees the frontend IP and Service port' },
-  'incident-partner-ipblock': { from: 'start', edits: [['{ ipBlock: { cidr: 198.51.100.0/24 } }', '{ ipBlock: { cidr: 198.51.100.0/24 } }, { ipBlock: { cidr: 10.224.0.0/16 } }']], why: 'allowing the node range lets every internet client in after SNAT' },
-  'incident-named-port': { from: 'start', edits: [['targetPort: web }', 'targetPort: http }']], why: 'fixes only the first of the two faults' },
-  'incident-firewall-egress': { from: 'solution', edits: [['fqdns: [api.payments.example]', 'fqdns: [\'*\']']], why: 'a wildcard application rule turns the firewall into an open proxy' },
-  'incident-private-dns': { from: 'start', edits: [['"authorizedIpRanges": null', '"authorizedIpRanges": ["10.50.1.4/32"]']], why: 'authorized ranges do not apply to a private API server' },
-  'incident-egress-ip-ranges': { from: 'start', edits: [['"20.31.7.9/32"]', '"20.31.7.9/32", "10.224.0.0/16"]']], why: 'the API server sees the NAT gateway IP, not node addresses (and the CLI refuses private ranges)' },
-};
-
 describe('incident exercises', () => {
-  it('there are at least six, each with a wrong fix under test', () => {
+  it('there are at least six, on the trace tool, each with a case that must stay blocked or a second fault', () => {
     expect(INCIDENTS.length).toBeGreaterThanOrEqual(6);
-    expect(Object.keys(WRONG).sort()).toEqual(INCIDENTS.map((i) => i.id).sort());
+    for (const i of INCIDENTS) {
+      expect(exerciseById(i.id)?.tool).toBe('trace');
+      expect(i.start).not.toBe(i.solution);
+    }
+    expect(INCIDENTS.filter((i) => i.cases.some((c) => c.want === 'blocked')).length).toBeGreaterThanOrEqual(4);
   });
 
-  for (const incident of INCIDENTS) {
-    const ex = exerciseById(incident.id)!;
-    it(`${incident.id}: start fails, solution passes, wrong fix fails`, () => {
-      expect(ex.tool).toBe('trace');
-      const start = ex.check(ex.start);
-      expect(start.pass, start.reason).toBe(false);
-      const solved = ex.check(ex.solution);
-      expect(solved.pass, `${solved.reason} ${solved.details?.join(' ') ?? ''}`).toBe(true);
-      const w = WRONG[incident.id]!;
-      let env = ex[w.from].environment!;
-      for (const [a, b] of w.edits) {
-        expect(env, `${incident.id}: wrong-fix edit must apply`).toContain(a);
-        env = env.replace(a, b);
-      }
-      const wrong = ex.check({ ...ex.start, environment: env });
-      expect(wrong.pass, `${incident.id}: ${w.why}`).toBe(false);
-    });
-  }
+  it('opening too much fails on the case that must stay blocked', () => {
+    const ex = exerciseById('incident-private-dns')!;
+    const r = ex.check({ ...ex.solution, environment: `${ex.solution.environment}` });
+    expect(r.pass).toBe(true);
+    const fw = exerciseById('incident-firewall-egress')!;
+    const open = fw.check({ ...fw.solution, environment: fw.solution.environment!.replace("fqdns: [api.payments.example]", "fqdns: ['*']") });
+    expect(open.pass).toBe(false);
+    expect(open.reason).toContain('api.github.com');
+  });
+
+  it('an environment the engine rejects fails with the line of the error', () => {
+    const ex = exerciseById('incident-byo-nsg')!;
+    const r = ex.check({ ...ex.start, environment: `${ex.start.environment}---\nkind: [unclosed\n` });
+    expect(r.pass).toBe(false);
+    expect(r.reason).toMatch(/line \d+/);
+  });
 });

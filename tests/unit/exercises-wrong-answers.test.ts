@@ -137,6 +137,36 @@ const WRONG: Record<string, Wrong> = {
     inputs: edit('cluster', '73.140.245.0/24', '73.140.245.0/25'),
     says: /73\.140\.245\.201\) is refused; it should be let in/,
   },
+  'incident-byo-nsg': {
+    mistake: 'opening the pod port to the pod range (the NSG sees the frontend IP and the Service port)',
+    inputs: edit('environment', '"destinationAddressPrefix": "20.121.5.7", "destinationPortRange": "80"', '"destinationAddressPrefix": "10.244.0.0/16", "destinationPortRange": "8080"'),
+    says: /is blocked at nsg/,
+  },
+  'incident-partner-ipblock': {
+    mistake: 'keeping externalTrafficPolicy Cluster and allowing the node range (every client arrives from a node)',
+    inputs: (e) => ({ ...e.solution, environment: e.solution.environment!.replace('  externalTrafficPolicy: Local\n', '  externalTrafficPolicy: Cluster\n').replace('{ ipBlock: { cidr: 198.51.100.0/24 } }', '{ ipBlock: { cidr: 198.51.100.0/24 } }, { ipBlock: { cidr: 10.224.0.0/16 } }') }),
+    says: /internet:203\.0\.113\.7 → service:shop\/web:80 is delivered/,
+  },
+  'incident-named-port': {
+    mistake: 'fixing the targetPort but leaving the policy on the Service port 80',
+    inputs: edit('environment', 'ports: [ { port: 8080 } ]', 'ports: [ { port: 80 } ]'),
+    says: /is blocked at network-policy/,
+  },
+  'incident-firewall-egress': {
+    mistake: 'an application rule for every name (the firewall becomes an open proxy)',
+    inputs: edit('environment', 'fqdns: [api.payments.example]', "fqdns: ['*']"),
+    says: /fqdn:api\.github\.com:443 is delivered/,
+  },
+  'incident-private-dns': {
+    mistake: 'adding the jump box to authorized IP ranges (they do not apply to a private API server)',
+    inputs: (e) => ({ ...e.start, environment: e.start.environment!.replace('"authorizedIpRanges": null', '"authorizedIpRanges": ["10.50.1.4/32"]') }),
+    says: /is blocked at private-dns/,
+  },
+  'incident-egress-ip-ranges': {
+    mistake: 'authorizing the node subnet instead of the NAT gateway IP the API server sees',
+    inputs: edit('environment', '"20.62.10.5/32"]', '"10.224.0.0/16"]'),
+    says: /api-server-authorized-ranges/,
+  },
 };
 
 describe('every exercise rejects a plausible wrong answer', () => {
