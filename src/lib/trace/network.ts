@@ -6,6 +6,7 @@
  */
 import { containsIp, formatCidr, parseCidr, parseIp, type Cidr } from '../cidr/ip';
 import { diag } from '../diagnostics';
+import { FACTS } from '../facts';
 import { evaluateFlow } from '../nsg';
 import type { ResolvedService } from '../service';
 import { sameId } from '../azure';
@@ -72,8 +73,10 @@ export const annotation = (env: Environment, s: ResolvedService, key: string): s
  */
 export function managedNicRules(env: Environment): Record<string, unknown>[] {
   const rules: Record<string, unknown>[] = [];
-  let prio = 500;
-  let denyPrio = 4096;
+  // LoadBalancerMinimumPriority / LoadBalancerMaximumPriority of the cloud provider.
+  const [min, max] = FACTS['cloud-provider-rule-priorities'].value;
+  let prio = Number(min);
+  let denyPrio = Number(max);
   for (const s of env.services) {
     if (s.type !== 'LoadBalancer') continue;
     const ips = env.lbIps.get(`${s.namespace}/${s.name}`) ?? [];
