@@ -55,6 +55,8 @@ export interface EditorHandle {
   setValue(value: string): void;
   setDiagnostics(diagnostics: Diagnostic[]): void;
   focus(): void;
+  /** Puts the cursor on a 1-based line and column, scrolls it into view and focuses the editor. */
+  goTo(line: number, column: number): void;
 }
 
 const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
@@ -88,6 +90,7 @@ export function createEditor(host: HTMLElement, o: EditorOptions): EditorHandle 
   });
   const pos = model.getPositionAt(o.offset);
   editor.setPosition(pos);
+  editor.revealPositionInCenterIfOutsideViewport(pos);
   let applying = false;
   model.onDidChangeContent(() => {
     if (!applying) o.onChange();
@@ -117,5 +120,10 @@ export function createEditor(host: HTMLElement, o: EditorOptions): EditorHandle 
       );
     },
     focus: () => editor.focus(),
+    goTo(line, column) {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenterIfOutsideViewport(line);
+      editor.focus();
+    },
   };
 }
