@@ -336,3 +336,30 @@ describe('mistakes are reported where they are', () => {
     expect(problems.every((p) => p.startsWith(`${at}:`) || p.startsWith(`${at}.`) || p.startsWith(`${at}[`)), problems.join('\n')).toBe(true);
   });
 });
+
+// Cilium policies of the shared Cilium vectors (cilium/cilium examples and the AKS docs; see each case's `source`).
+const ciliumCases = JSON.parse(readFileSync(new URL('../vectors/cilium-cases.json', import.meta.url), 'utf8')) as { name: string; input: { policies: string } }[];
+
+describe('Cilium policies', () => {
+  it.each(ciliumCases.map((c) => [c.name.split(' ')[0]!, c.input.policies] as const))('vector %s passes', (_id, policies) => {
+    const docs = docsOf(policies);
+    expect(docs.length).toBeGreaterThan(0);
+    for (const doc of docs) expect(validate(root, doc)).toEqual([]);
+  });
+  const fqdn = () => docsOf(ciliumCases.find((c) => c.name.startsWith('cil-p18'))!.input.policies)[0] as any;
+  const cases: [string, (d: any) => void, string][] = [
+    ['toFQDN typo', (d) => (d.spec.egress[1].toFQDN = d.spec.egress[1].toFQDNs), 'spec.egress[1].toFQDN'],
+    ['unknown entity', (d) => (d.spec.egress[1] = { toEntities: ['internet'] }), 'spec.egress[1].toEntities[0]'],
+    ['lowercase protocol', (d) => (d.spec.egress[0].toPorts[0].ports[0].protocol = 'udp'), 'spec.egress[0].toPorts[0].ports[0].protocol'],
+    ['toFQDNs in a deny rule', (d) => (d.spec.egressDeny = [{ toFQDNs: [{ matchName: 'x.com' }] }]), 'spec.egressDeny[0].toFQDNs'],
+    ['wrong apiVersion', (d) => (d.apiVersion = 'cilium.io/v1'), 'apiVersion'],
+  ];
+  it.each(cases)('%s is reported where it is', (_what, edit, at) => {
+    const doc = fqdn();
+    expect(validate(root, doc)).toEqual([]);
+    edit(doc);
+    const problems = validate(root, doc);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.startsWith(`${at}:`) || p.startsWith(`${at}.`) || p.startsWith(`${at}[`)), problems.join('\n')).toBe(true);
+  });
+});
