@@ -37,11 +37,15 @@ export function queryView(results: { r: TrafficResult; line: number }[]): VNode 
   );
 }
 
-/** Short label of a pod: its name, or namespace/name when the name is not unique. */
+/** Longest label shown whole; longer ones keep both ends, where pod names differ ("paymen…service-0"). */
+const LABEL_MAX = 16;
+const middleCut = (s: string): string => (s.length <= LABEL_MAX ? s : `${s.slice(0, 6)}…${s.slice(-(LABEL_MAX - 7))}`);
+
+/** Short label of a pod: its name, or namespace/name when the name is not unique; cut in the middle when long. */
 function shortLabels(keys: string[]): Map<string, string> {
   const count = new Map<string, number>();
   for (const k of keys) count.set(k.split('/')[1] ?? k, (count.get(k.split('/')[1] ?? k) ?? 0) + 1);
-  return new Map(keys.map((k) => [k, (count.get(k.split('/')[1] ?? k) ?? 0) > 1 ? k : (k.split('/')[1] ?? k)]));
+  return new Map(keys.map((k) => [k, middleCut((count.get(k.split('/')[1] ?? k) ?? 0) > 1 ? k : (k.split('/')[1] ?? k))]));
 }
 
 /** A short label with the full name on hover and keyboard focus (CSS shows data-full). */
@@ -91,7 +95,7 @@ export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | '
               'tr',
               null,
               h('th', { scope: 'col', class: 'pg-grid-corner' }, 'from ↓ to →'),
-              ...dests.map((d) => h('th', { scope: 'col', class: d.name ? 'pg-grid-col pg-grid-name' : 'pg-grid-col', 'aria-label': d.key }, label(d.name ? d.key : short.get(d.key)!, d.resolvesTo ? `${d.key} (${d.resolvesTo})` : d.key))),
+              ...dests.map((d) => h('th', { scope: 'col', class: d.name ? 'pg-grid-col pg-grid-name' : 'pg-grid-col', 'aria-label': d.key }, label(d.name ? middleCut(d.key) : short.get(d.key)!, d.resolvesTo ? `${d.key} (${d.resolvesTo})` : d.key))),
             ),
           ),
           h(
