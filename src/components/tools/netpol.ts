@@ -115,7 +115,7 @@ const netpol: ToolDefinition = {
   title: 'Network policy evaluator',
   description: 'Which pod may connect to which, and why: Kubernetes NetworkPolicy semantics with the AKS engines (Azure NPM, Calico, Cilium), and CiliumNetworkPolicy with FQDN and HTTP rules.',
   inputs: [
-    { name: 'policies', label: 'Policies', language: 'yaml', schema: 'kubernetes', rows: 14, hint: 'NetworkPolicy manifests, separated by ---; with "engine: cilium", also CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy.' },
+    { name: 'policies', label: 'NetworkPolicies', language: 'yaml', schema: 'kubernetes', rows: 14, hint: 'NetworkPolicy manifests, separated by ---; with "engine: cilium", also CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy.' },
     { name: 'cluster', label: 'Cluster: Namespaces and Pods', language: 'yaml', rows: 10, hint: 'Namespace and Pod manifests (Deployments work too); status.podIP gives a pod its IP.' },
     { name: 'query', label: 'Query', language: 'plaintext', rows: 5, hint: 'Connections like "frontend/web -> backend/api:8080/TCP", "203.0.113.7 -> frontend/web:80", "frontend/web -> api.github.com:443" or, with an HTTP request, "frontend/web -> backend/api:8080/TCP GET /admin"; "ports: 80, 53/UDP" for the matrix; "engine: cilium".' },
   ],
@@ -128,7 +128,7 @@ const netpol: ToolDefinition = {
     protocol: 'The connection\'s protocol when port has none: TCP (default), UDP or SCTP.',
     ports: 'The matrix columns, e.g. ports=8080,53/UDP (replaces the ports: line).',
     engine: 'Whose behaviour to follow: kubernetes, azure-npm, calico or cilium (replaces the engine: line).',
-    policies: 'The whole Policies pane (URL-encoded YAML) — long; prefer "Copy link" for your own policies.',
+    policies: 'The whole NetworkPolicies pane (URL-encoded YAML) — long; prefer "Copy link" for your own policies.',
     cluster: 'The whole cluster pane (URL-encoded YAML of Namespaces and Pods).',
     query: 'The whole query pane.',
   },
