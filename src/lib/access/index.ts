@@ -17,6 +17,7 @@
  */
 import { containsCidr, containsIp, formatCidr, overlaps, parseCidr, parseIp, type Cidr, type Ip } from '../cidr/ip';
 import { diag, guard, type Diagnostic } from '../diagnostics';
+import { FACTS } from '../facts';
 
 export const ACCESS_SOURCES = {
   ranges: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges',
@@ -27,13 +28,14 @@ export const ACCESS_SOURCES = {
   vnetIntegration: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration',
 } as const;
 
-export const MAX_AUTHORIZED_RANGES = 200;
-export const MAX_AUTHORIZED_RANGES_VNET_INTEGRATION = 2000;
+export const MAX_AUTHORIZED_RANGES = FACTS['authorized-ranges-max'].value;
+export const MAX_AUTHORIZED_RANGES_VNET_INTEGRATION = FACTS['authorized-ranges-max-vnet-integration'].value;
 /** The placeholder that means "only the cluster's own load balancer outbound IP". */
-export const ONLY_OUTBOUND = '0.0.0.0/32';
+export const ONLY_OUTBOUND = FACTS['authorized-ranges-outbound-only'].value;
 
 export type Via = 'internet' | 'vnet' | 'peered-vnet' | 'vpn';
-export type OutboundType = 'loadBalancer' | 'managedNATGateway' | 'userAssignedNATGateway' | 'userDefinedRouting';
+/** loadBalancer, managedNATGateway, managedNATGatewayV2 (preview), userAssignedNATGateway, userDefinedRouting, none, block. */
+export type OutboundType = (typeof FACTS)['outbound-types']['value'][number];
 
 export interface ApiServerAccessInput {
   cluster: {

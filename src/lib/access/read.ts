@@ -8,10 +8,11 @@ import { diag, type Diagnostic } from '../diagnostics';
 import { editDistance } from '../k8s/shape';
 import { parseYamlValue, type YamlDocument } from '../yaml';
 import type { ApiServerAccessInput, OutboundType, Via } from './index';
+import { FACTS } from '../facts';
 
 const CLUSTER_FIELDS = ['privateCluster', 'authorizedIpRanges', 'vnetCidrs', 'peeredCidrs', 'outboundIps', 'outboundType', 'apiServerVnetIntegration'] as const;
 const LIST_FIELDS = ['authorizedIpRanges', 'vnetCidrs', 'peeredCidrs', 'outboundIps'] as const;
-const OUTBOUND_TYPES: OutboundType[] = ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting'];
+const OUTBOUND_TYPES: readonly OutboundType[] = FACTS['outbound-types'].value;
 const VIAS: Via[] = ['internet', 'vnet', 'peered-vnet', 'vpn'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -13,6 +13,7 @@
 import { diag, guard, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { exactMatches, hostMatches, nginxPrefixMatches, normalizeHost, prefixMatches, requestPathOf } from './match';
 import { describeBackend, readIngressSet, type Backend, type IngressModel, type IngressPath, type IngressSet } from './read';
+import { FACTS, retirementNotice } from '../facts';
 
 export type { Backend } from './read';
 export { describeBackend, readIngressSet } from './read';
@@ -25,6 +26,8 @@ export interface RouteRequestInput {
   manifests: string;
   request: { host: string; path: string; scheme?: 'http' | 'https' };
   ingressClassName?: string;
+  /** The date the manifests are read on, for retirement warnings; default: now. */
+  today?: Date;
 }
 
 export interface RouteMatch {
@@ -83,13 +86,13 @@ export interface RouteTableResult {
 }
 
 /** Every host/path → backend of the Ingresses (of one class, when given), with lint. */
-export function routeTable(manifests: string, options: { ingressClassName?: string } = {}): RouteTableResult {
+export function routeTable(manifests: string, options: { ingressClassName?: string; today?: Date } = {}): RouteTableResult {
   return guard(
     () => {
       const set = readIngressSet(manifests);
       const { used } = selectIngresses(set, options.ingressClassName);
       const routes = buildTable(used);
-      lint(set, used, routes, set.diagnostics);
+      lint(set, used, routes, set.diagnostics, options.today ?? new Date());
       return { routes, diagnostics: sortDiagnostics(set.diagnostics) };
     },
     (d) => ({ routes: [], diagnostics: [d] }),
@@ -227,7 +230,7 @@ function evaluate(input: RouteRequestInput): RouteResult {
     }
   }
   const routes = buildTable(used);
-  lint(set, used, routes, diagnostics);
+  lint(set, used, routes, diagnostics, input?.today instanceof Date ? input.today : new Date());
 
   const result = (match: RouteMatch | null, extra: Partial<RouteResult> = {}): RouteResult => {
     const chosen = match
@@ -365,7 +368,7 @@ function buildTable(used: IngressModel[]): RouteRow[] {
   return rows;
 }
 
-function lint(set: IngressSet, used: IngressModel[], routes: RouteRow[], out: Diagnostic[]): void {
+function lint(set: IngressSet, used: IngressModel[], routes: RouteRow[], out: Diagnostic[], today: Date): void {
   const byIngress = new Map(used.map((i) => [i.id, i]));
   for (const row of routes) {
     const ing = byIngress.get(row.ingress)!;
@@ -414,6 +417,10 @@ function lint(set: IngressSet, used: IngressModel[], routes: RouteRow[], out: Di
     }
   }
   for (const ing of used) {
+    if (ing.className === FACTS['app-routing-ingress-class'].value) {
+      const notice = retirementNotice('app-routing-nginx-support-end', today);
+      out.push(diag('warning', 'app-routing-nginx-retirement', `${ing.id} is served by the application routing add-on's managed NGINX. ${notice.message}`, { ...ing.manifest.doc.at(['spec', 'ingressClassName']), source: notice.source }));
+    }
     if (ing.className !== undefined && set.classes.length > 0 && !set.classes.some((c) => c.name === ing.className)) {
       out.push(diag('warning', 'ingress-class-not-found', `No IngressClass "${ing.className}" is in the input; if none exists in the cluster, no controller serves this Ingress.`, ing.manifest.doc.at(['spec', 'ingressClassName'])));
     }
