@@ -24,6 +24,11 @@ test('Gateway router tool: runbook parameters route the request; the picture and
   await expect(win).toContainText('PathPrefix /cart');
 });
 
+// Editing tests run at phone width, where panes stay plain text areas: they check the engine
+// answers typing without waiting for Monaco (which the playground tests cover), and the narrow layout.
+test.describe('at 390 px', () => {
+test.use({ viewport: { width: 390, height: 844 } });
+
 test('Gateway router tool: editing the request changes the winner; another host goes to the catch-all route', async ({ page }) => {
   await page.goto('/tools/gateway/');
   const pg = playground(page, 'tool');
@@ -63,6 +68,8 @@ test('Precedence playground on the guide page: adding a route changes the winner
   await expect(pg.locator('[data-result] tr[aria-current="true"]')).toContainText('shop/checkout rule 0');
 });
 
+});
+
 test('Migration tool: the example converts; YAML, notConverted and a highlighted difference are visible; copy works', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/tools/ingress-to-gateway/');
@@ -86,6 +93,9 @@ test('Migration tool: the example converts; YAML, notConverted and a highlighted
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('kind: HTTPRoute');
 });
 
+test.describe('at 390 px, pasting', () => {
+test.use({ viewport: { width: 390, height: 844 } });
+
 test('Migration tool: pasting kubectl List output and a broken document both answer; a share link restores the input', async ({ page, browser }) => {
   await page.goto('/tools/ingress-to-gateway/');
   const pg = playground(page, 'tool');
@@ -106,4 +116,5 @@ test('Migration tool: pasting kubectl List output and a broken document both ans
   await fresh.goto(url);
   await expect(playground(fresh, 'tool').locator('[data-result] pre.gw-yaml')).toContainText('shop-example-com-http');
   await fresh.close();
+});
 });
