@@ -8,6 +8,7 @@ import { planFromText, setPlanFields, type PlanFieldValue } from '../../lib/ipam
 import { queryText } from '../../lib/query-text';
 import { h } from '../../lib/view/h';
 import { addressDiagrams, limitsTable, planVerdict, sizingTable, valuesUsed } from '../views/ipam-plan';
+import { count } from '../../lib/plural';
 import type { ToolDefinition } from './types';
 
 /** Runbook-link parameters → the plan field each sets. */
@@ -80,9 +81,10 @@ dnsServiceIp: 10.2.0.10
     const diagnostics = found.map((d) => ({ ...d, input: 'plan' }));
     if (!plan) return { view: h('p', { class: 'pg-muted' }, 'No plan to show yet.'), diagnostics, summary: 'No valid plan' };
 
-    const view = h('div', null, planVerdict(plan), sizingTable(plan), limitsTable(plan), h('h4', null, 'Address space'), ...addressDiagrams(plan), valuesUsed(plan));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const summary = `${PLUGIN_NAMES[plan.effective.plugin]}: node subnet needs ${plan.nodeSubnet.required.toLocaleString('en-US')} addresses${plan.nodeSubnet.known ? ` of ${plan.nodeSubnet.usable.toLocaleString('en-US')} usable` : ''}; at most ${plan.maxNodeCount.toLocaleString('en-US')} nodes; ${errors === 0 ? 'no errors' : `${errors} error${errors === 1 ? '' : 's'}`}.`;
+    const view = h('div', null, planVerdict(plan, errors), sizingTable(plan), limitsTable(plan), h('h4', null, 'Address space'), ...addressDiagrams(plan), valuesUsed(plan));
+    // Errors are counted once, by the playground's headline.
+    const summary = `${PLUGIN_NAMES[plan.effective.plugin]}: node subnet needs ${count(plan.nodeSubnet.required, 'address')}${plan.nodeSubnet.known ? ` of ${plan.nodeSubnet.usable.toLocaleString('en-US')} usable` : ''}; at most ${count(plan.maxNodeCount, 'node')}.`;
     return { view, diagnostics, summary };
   },
 };
