@@ -12,6 +12,7 @@
  */
 
 import { CILIUM_KINDS, ciliumDefinitions } from './cilium-schemas';
+import { GATEWAY_KINDS, gatewayDefinitions } from './gateway-schemas';
 
 export interface SchemaEntry {
   uri: string;
@@ -493,8 +494,9 @@ definitions.List = kindSchema('v1', 'List', 'A list of objects, as printed by ku
 (definitions.List as { required?: string[] }).required = ['items'];
 
 Object.assign(definitions, ciliumDefinitions);
+Object.assign(definitions, gatewayDefinitions({ str, int, ref, oneOf, portNumber, OBJECT, LIST }));
 
-const KINDS = ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Ingress', 'IngressClass', 'NetworkPolicy', ...CILIUM_KINDS, 'List'];
+const KINDS = ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Ingress', 'IngressClass', 'NetworkPolicy', ...CILIUM_KINDS, 'List', ...GATEWAY_KINDS];
 
 export const kubernetesSchema: SchemaEntry = {
   uri: 'https://aks-networking.local/schemas/kubernetes.json',
