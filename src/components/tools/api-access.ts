@@ -118,12 +118,24 @@ export function accessFromQuery(params: URLSearchParams, inputs: Record<string, 
 
 // ---- tool -------------------------------------------------------------------------------------
 
+function rangesText(r: ApiServerAccessResult, given: string[] | string | undefined): string {
+  const count = (Array.isArray(given) ? given : typeof given === 'string' ? given.split(',') : []).filter((x) => typeof x === 'string' && x.trim()).length;
+  const n = `${count} range${count === 1 ? '' : 's'}`;
+  return {
+    disabled: 'off — any address may connect',
+    list: `${n}${r.matchedRange ? `; matched ${r.matchedRange}` : ''}`,
+    'outbound-only': "0.0.0.0/32 — only the cluster's load balancer outbound IP",
+    'not-applicable': 'do not apply to the private endpoint',
+    unreadable: 'could not be read — no client is reported reachable through them',
+  }[r.ranges];
+}
+
 const access: ToolDefinition = {
   id: 'api-access',
   title: 'API server access checker',
   description: 'Can this client reach the AKS API server? Authorized IP ranges, private clusters, peered management VNets, VPN — with the reason and the path drawn.',
   inputs: [
-    { name: 'cluster', label: 'Cluster access settings (YAML)', language: 'yaml', rows: 9, hint: 'privateCluster, authorizedIpRanges (list or "a,b"), vnetCidrs, peeredCidrs, outboundIps, outboundType, apiServerVnetIntegration.' },
+    { name: 'cluster', label: 'Cluster access settings (YAML, or az aks show -o json)', language: 'yaml', rows: 9, hint: 'privateCluster, authorizedIpRanges (list or "a,b"), vnetCidrs, peeredCidrs, outboundIps, outboundType, apiServerVnetIntegration — or paste `az aks show -o json`, optionally followed by `az network vnet show -o json` and a key: value document with outboundIps.' },
     { name: 'client', label: 'Client', language: 'yaml', rows: 2, hint: 'ip: the address, and via: internet | vnet | peered-vnet | vpn (inferred from the ranges when left out).' },
   ],
   example: {
@@ -154,7 +166,7 @@ const access: ToolDefinition = {
         null,
         h('dt', null, 'Endpoint'), h('dd', null, r.endpoint === 'private' ? 'private (private endpoint in the cluster VNet)' : 'public'),
         h('dt', null, 'Client path'), h('dd', null, r.via),
-        h('dt', null, 'Authorized IP ranges'), h('dd', null, ({ disabled: 'off — any address may connect', list: `${c.cluster.authorizedIpRanges?.filter((x) => x.trim()).length ?? 0} range(s)${r.matchedRange ? `; matched ${r.matchedRange}` : ''}`, 'outbound-only': '0.0.0.0/32 — only the cluster\'s load balancer outbound IP', 'not-applicable': 'do not apply to the private endpoint' } as const)[r.ranges]),
+        h('dt', null, 'Authorized IP ranges'), h('dd', null, rangesText(r, c.cluster.authorizedIpRanges)),
       ),
       diagram(r, c.cluster.privateCluster),
     );
