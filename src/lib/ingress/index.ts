@@ -14,7 +14,10 @@ import { exactMatches, hostMatches, normalizeHost, prefixMatches, requestPathOf 
 import { describeBackend, readIngressSet, type Backend, type IngressModel, type IngressPath, type IngressSet } from './read';
 
 export type { Backend } from './read';
-export { describeBackend } from './read';
+export { describeBackend, readIngressSet } from './read';
+export type { IngressModel, IngressSet } from './read';
+/** Host and path primitives, shared with the Gateway API engine (same Host-header reading). */
+export { normalizeHost, requestPathOf, hostMatches } from './match';
 
 export interface RouteRequestInput {
   /** Ingress(es), and optionally IngressClass and Service manifests. */

@@ -7,7 +7,7 @@ import { diag, type Diagnostic } from '../diagnostics';
 import { parseIp, type Ip } from '../cidr/ip';
 import { podsOf, readManifests } from '../k8s/manifests';
 import type { Labels } from '../k8s/selector';
-import type { Cluster, ClusterPod, Protocol } from './types';
+import type { Cluster, ClusterPod, ClusterService, Protocol } from './types';
 
 /** The label the control plane sets on every namespace (spec §4). */
 export const NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -17,12 +17,22 @@ const WORKLOADS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Rep
 export function parseClusterText(text: unknown): { cluster: Cluster; diagnostics: Diagnostic[] } {
   const { manifests, diagnostics } = readManifests(text);
   const cluster: Cluster = { namespaces: [], pods: [] };
+  const endpoints = new Map<string, string[]>();
   for (const m of manifests) {
     if (m.kind === 'Namespace') {
       cluster.namespaces.push({ name: m.name, labels: { ...m.labels, [NAME_LABEL]: m.name } });
       if (m.labels[NAME_LABEL] !== undefined && m.labels[NAME_LABEL] !== m.name) {
         diagnostics.push(diag('warning', 'namespace-name-label', `The control plane sets ${NAME_LABEL}=${m.name} on this namespace; the value written here is replaced.`, m.doc.at(['metadata', 'labels', NAME_LABEL])));
       }
+    } else if (m.kind === 'Service') {
+      // For Cilium's toServices: the selector, or (without one) the endpoint addresses of a
+      // matching Endpoints object; the API server is the `kubernetes` Service in `default`.
+      const spec = (m.value.spec ?? {}) as { selector?: unknown };
+      const selector = spec.selector && typeof spec.selector === 'object' && !Array.isArray(spec.selector) ? Object.fromEntries(Object.entries(spec.selector as Record<string, unknown>).map(([k, v]) => [k, String(v)])) : undefined;
+      (cluster.services ??= []).push({ namespace: m.namespace, name: m.name, labels: m.labels, ...(selector ? { selector } : {}) });
+    } else if (m.kind === 'Endpoints') {
+      const subsets = Array.isArray(m.value.subsets) ? (m.value.subsets as { addresses?: { ip?: unknown }[] }[]) : [];
+      endpoints.set(`${m.namespace}/${m.name}`, subsets.flatMap((x) => (Array.isArray(x?.addresses) ? x.addresses : [])).map((a) => String(a?.ip ?? '')).filter(Boolean));
     } else if (!WORKLOADS.has(m.kind)) {
       diagnostics.push(diag('info', 'kind-skipped', `This ${m.kind} does not describe pods or namespaces; it was skipped here.`, m.doc.at(['kind'])));
     }
@@ -47,6 +57,10 @@ export function parseClusterText(text: unknown): { cluster: Cluster; diagnostics
       ...(p.node !== undefined ? { node: p.node } : {}),
       ...(p.hostNetwork ? { hostNetwork: true } : {}),
     });
+  }
+  for (const svc of cluster.services ?? []) {
+    const eps = endpoints.get(`${svc.namespace}/${svc.name}`);
+    if (eps && !svc.selector) svc.endpoints = eps;
   }
   const declared = new Set(cluster.namespaces.map((n) => n.name));
   for (const p of cluster.pods) {
@@ -81,6 +95,7 @@ export interface ClusterIndex {
   byIp: Map<string, PodRec>;
   hostByIp: Map<string, PodRec>;
   nsLabels: Map<string, Labels>;
+  services: ClusterService[];
 }
 
 /** Builds the index; a namespace a pod uses but the cluster does not list gets its name label. */
@@ -117,7 +132,11 @@ export function indexCluster(cluster: Cluster | undefined): ClusterIndex {
       } else if (!byIp.has(k)) byIp.set(k, rec);
     }
   }
-  return { pods, byKey, byIp, hostByIp, nsLabels };
+  const services = Array.isArray(cluster?.services) ? cluster.services.filter((x) => x && typeof x.name === 'string' && typeof x.namespace === 'string') : [];
+  return { pods, byKey, byIp, hostByIp, nsLabels, services };
 }
+
+/** Cluster DNS: CoreDNS pods (label k8s-app=kube-dns in kube-system, on the pod network). */
+export const kubeDnsPods = (c: ClusterIndex): PodRec[] => c.pods.filter((p) => p.namespace === 'kube-system' && p.labels['k8s-app'] === 'kube-dns' && !p.hostNetwork);
 
 export const ipKey = (ip: Ip): string => `${ip.family}:${ip.value.toString(16)}`;

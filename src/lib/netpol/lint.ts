@@ -10,7 +10,7 @@ import { diag, type Diagnostic } from '../diagnostics';
 import { formatIp } from '../cidr/ip';
 import { resolveNamedPort } from '../k8s/manifests';
 import { matches } from '../k8s/selector';
-import { NAME_LABEL, type PodRec } from './cluster';
+import { kubeDnsPods, NAME_LABEL, type PodRec } from './cluster';
 import { SOURCES } from './engines';
 import { inBlock, peerMatches, ruleMatches, selects, type End, type Model } from './model';
 import { describeTarget, rulesOf, shortPeer, type CompiledPolicy, type Direction } from './policy';
@@ -22,7 +22,7 @@ const list = (xs: string[], max = 4): string => (xs.length > max ? `${xs.slice(0
 
 /** CoreDNS pods (label k8s-app=kube-dns in kube-system), or a stand-in when the cluster has none. */
 function dnsTargets(m: Model): End[] {
-  const found = m.cluster.pods.filter((p) => p.namespace === 'kube-system' && p.labels['k8s-app'] === 'kube-dns');
+  const found = kubeDnsPods(m.cluster);
   if (found.length) return found.map((pod) => ({ kind: 'pod', pod }));
   const pod: PodRec = {
     index: -1,

@@ -14,6 +14,8 @@ import { readManifests, type Manifest } from '../k8s/manifests';
 import { checkShape, type Shape } from '../k8s/shape';
 import { describeSelector, readSelector, type Selector } from '../k8s/selector';
 import type { PathSegment, YamlDocument } from '../yaml';
+import { CCNP, CNP, type CiliumPolicy } from './cilium/policy';
+import { readCiliumPolicy } from './cilium/read';
 import { PROTOCOLS, type Protocol } from './types';
 
 export type Direction = 'ingress' | 'egress';
@@ -103,6 +105,8 @@ const API = 'https://kubernetes.io/docs/reference/kubernetes-api/policy-resource
 
 export interface PolicySet {
   policies: CompiledPolicy[];
+  /** CiliumNetworkPolicy / CiliumClusterwideNetworkPolicy objects (applied only under the Cilium engine). */
+  cilium: CiliumPolicy[];
   diagnostics: Diagnostic[];
 }
 
@@ -111,7 +115,14 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 export function readPolicies(text: unknown): PolicySet {
   const { manifests, diagnostics } = readManifests(text);
   const byKey = new Map<string, CompiledPolicy>();
+  const cilium = new Map<string, CiliumPolicy>();
   for (const m of manifests) {
+    if (m.kind === CNP || m.kind === CCNP) {
+      const c = readCiliumPolicy(m, diagnostics);
+      if (cilium.has(`${c.kind}/${c.key}`)) diagnostics.push(diag('warning', 'duplicate-policy', `A second ${c.kind} named ${c.key}: applying both replaces the first, so only this one counts.`, m.doc.at(['metadata', 'name'])));
+      cilium.set(`${c.kind}/${c.key}`, c);
+      continue;
+    }
     if (m.kind !== 'NetworkPolicy') {
       diagnostics.push(diag('info', 'kind-skipped', `This ${m.kind} is not a NetworkPolicy; it was skipped here.`, m.doc.at(['kind'])));
       continue;
@@ -131,7 +142,7 @@ export function readPolicies(text: unknown): PolicySet {
     }
     byKey.set(p.key, p);
   }
-  return { policies: [...byKey.values()], diagnostics };
+  return { policies: [...byKey.values()], cilium: [...cilium.values()], diagnostics };
 }
 
 function compile(m: Manifest, out: Diagnostic[]): CompiledPolicy {

@@ -19,19 +19,51 @@ export interface ClusterPod {
   ports?: { name?: string; port: number; protocol?: Protocol }[];
 }
 
+/**
+ * A Service, for Cilium's `toServices` peers and the `kube-apiserver` entity (optional;
+ * without services these peers match nothing, cilium-policy.md §5.4).
+ */
+export interface ClusterService {
+  namespace: string;
+  name: string;
+  labels?: Record<string, string>;
+  /** spec.selector: the pods behind the Service. Absent for a Service without a selector. */
+  selector?: Record<string, string>;
+  /**
+   * Endpoint addresses of a Service without a selector (its EndpointSlices). For the
+   * `kubernetes` Service in `default`, the API server's addresses: the `kube-apiserver` entity.
+   */
+  endpoints?: string[];
+}
+
 export interface Cluster {
   namespaces: ClusterNamespace[];
   pods: ClusterPod[];
+  services?: ClusterService[];
 }
 
-/** "namespace/pod", or an address (outside the cluster unless a pod has it). */
+/**
+ * "namespace/pod", an address (outside the cluster unless a pod has it), or, as a
+ * destination, a DNS name such as "api.github.com" (outside the cluster, known by name).
+ */
 export type Endpoint = string | { ip: string };
+
+/** An HTTP request sent over the connection (Cilium L7 rules judge it). */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+}
 
 export interface Traffic {
   from: Endpoint;
   to: Endpoint;
   port: number | string;
   protocol?: Protocol;
+  /** For a DNS-name destination: the address the name resolves to (CIDR rules match only through it). */
+  resolvesTo?: string;
+  /** Without it the traffic is the L4 connection; with it, one request over that connection. */
+  http?: HttpRequest;
 }
 
 /**
@@ -51,6 +83,10 @@ export interface DirectionVerdict {
   rules: string[];
   /** Why, one sentence per step. */
   steps: string[];
+  /** The deny rules (Cilium ingressDeny/egressDeny) that refused it, each described in words. */
+  deniedBy?: string[];
+  /** Set when the connection is allowed but the HTTP request is refused by L7 rules (the client gets 403). */
+  l7Denied?: string;
 }
 
 export interface TrafficResult {
@@ -82,10 +118,13 @@ export interface TruthTableInput {
   policies: string;
   ports: { port: number | string; protocol?: string }[];
   engine?: Engine;
+  /** Extra destination columns after the pods: DNS names outside the cluster. */
+  names?: { name: string; resolvesTo?: string }[];
 }
 
 export interface TruthTableOutput {
   sources: string[];
+  /** The pods, then the names asked for. */
   destinations: string[];
   /** [port][source][destination] */
   cells: ('allow' | 'deny')[][][];

@@ -13,7 +13,7 @@
  * case of header names, numeric parsing) the choice made is stated in `why` and on the page.
  */
 import { containsIp, parseIp, type Cidr } from '../cidr/ip';
-import { type CompiledRegex, REGEX_LIMITS, regexSearch } from './regex';
+import { type CompiledRegex, REGEX_LIMITS, regexSearch } from '../regex';
 import { headerValue, parseFormPairs, splitTarget, type WafRequest } from './request';
 
 export const MATCH_VARIABLES = ['RemoteAddr', 'RequestMethod', 'QueryString', 'PostArgs', 'RequestUri', 'RequestHeaders', 'RequestBody', 'RequestCookies'] as const;

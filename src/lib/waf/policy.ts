@@ -17,7 +17,7 @@ import { parseCidr } from '../cidr/ip';
 import { findWafPolicies, isArmTemplate } from '../azure';
 import { parseYamlValue, type PathSegment } from '../yaml';
 import { MATCH_VARIABLES, OPERATORS, TRANSFORMS, type MatchCondition, type MatchVariableName, type Operator, type Transform } from './conditions';
-import { compileRegex } from './regex';
+import { compileRegex } from '../regex';
 
 export const CUSTOM_RULES_DOC = 'https://learn.microsoft.com/azure/web-application-firewall/ag/custom-waf-rules-overview';
 export const LIMITS_DOC = 'https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-application-gateway-limits';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileRegex, regexSearch, REGEX_LIMITS } from '../../../src/lib/waf/regex';
+import { compileRegex, regexSearch, REGEX_LIMITS } from '../../../src/lib/regex';
 
 const search = (pattern: string, subject: string): boolean => {
   const r = compileRegex(pattern);

@@ -4,7 +4,8 @@
  * Why not JavaScript's RegExp: it backtracks, so a user-typed pattern such as `(a+)+$`
  * or even `a*a*a*b` can take minutes on a few thousand characters and freeze the page.
  * Refusing "nested quantifiers" alone does not help (`a*a*a*b` has none), so the custom
- * rule's Regex operator is evaluated here instead, the way RE2 does it: the pattern is
+ * rule's Regex operator and Cilium's L7 HTTP method/path rules (user-written patterns, both)
+ * are evaluated here instead, the way RE2 does it: the pattern is
  * compiled to a Thompson NFA and all alternatives advance together, one character at a
  * time (a Pike VM without captures). Work is bounded by subject length × program size,
  * and both are capped below.
