@@ -53,7 +53,8 @@ export function truthTable(input: TruthTableInput): TruthTableOutput {
         if (!PROTOCOLS.includes(protocol)) diagnostics.push(diag('error', 'invalid-protocol', `Port ${i + 1}: "${String(p.protocol)}" is not TCP, UDP or SCTP.`, { field: `ports[${i}]` }));
         return { port: p.port, protocol: PROTOCOLS.includes(protocol) ? protocol : 'TCP' };
       });
-      return { ...computeTable(m, columns), diagnostics };
+      const names = (Array.isArray(input.names) ? input.names : []).filter((n) => n && typeof n.name === 'string');
+      return { ...computeTable(m, columns, names), diagnostics };
     },
     (d) => ({ sources: [], destinations: [], cells: [], diagnostics: [d] }),
   );

@@ -11,6 +11,7 @@ import { formatIp } from '../cidr/ip';
 import { resolveNamedPort } from '../k8s/manifests';
 import { matches } from '../k8s/selector';
 import { kubeDnsPods, NAME_LABEL, type PodRec } from './cluster';
+import { lintCilium } from './cilium/lint';
 import { SOURCES } from './engines';
 import { inBlock, peerMatches, ruleMatches, selects, type End, type Model } from './model';
 import { describeTarget, rulesOf, shortPeer, type CompiledPolicy, type Direction } from './policy';
@@ -78,6 +79,7 @@ export function lintModel(m: Model, hasCluster: boolean): Diagnostic[] {
     if (p.policyTypes.includes('egress')) lintDns(m, p, dns, hasCluster, out);
     if (hasCluster) lintAgainstCluster(m, p, out);
   }
+  out.push(...lintCilium(m, hasCluster, dns));
   return out;
 }
 

@@ -7,7 +7,7 @@
  * both agree.
  */
 import { resolveNamedPort } from '../k8s/manifests';
-import { type Model, peerMatches, portMatches, type End } from './model';
+import { decide, type Model, peerMatches, portMatches, type End } from './model';
 import { rulesOf, type Rule } from './policy';
 import type { Protocol } from './types';
 
@@ -26,7 +26,38 @@ export interface TableColumn {
   protocol: Protocol;
 }
 
-export function computeTable(m: Model, columns: TableColumn[]): { sources: string[]; destinations: string[]; cells: ('allow' | 'deny')[][][] } {
+/** A DNS-name destination column (outside the cluster). */
+export interface NameColumn {
+  name: string;
+  resolvesTo?: string;
+}
+
+/**
+ * The truth table over every pod (sources) × every pod, then each name (destinations),
+ * per port. With Cilium policies (entities relative to each pod's node, FQDNs, deny rules)
+ * and for name columns, every cell is decided by the per-connection evaluator; otherwise
+ * with bitsets.
+ */
+export function computeTable(m: Model, columns: TableColumn[], names: NameColumn[] = []): { sources: string[]; destinations: string[]; cells: ('allow' | 'deny')[][][] } {
+  const keys = m.cluster.pods.map((p) => p.key);
+  const pods = m.cluster.pods;
+  const base = m.cilium.policies.length ? decidedTable(m, columns) : bitsetTable(m, columns);
+  if (names.length === 0) return { sources: keys, destinations: [...keys], cells: base };
+  const cells = base.map((grid, ci) =>
+    grid.map((row, s) => [
+      ...row,
+      ...names.map((n) => decide(m, { from: pods[s]!.key, to: n.name, port: columns[ci]!.port, protocol: columns[ci]!.protocol, ...(n.resolvesTo ? { resolvesTo: n.resolvesTo } : {}) }).result.verdict),
+    ]),
+  );
+  return { sources: keys, destinations: [...keys, ...names.map((n) => n.name)], cells };
+}
+
+function decidedTable(m: Model, columns: TableColumn[]): ('allow' | 'deny')[][][] {
+  const pods = m.cluster.pods;
+  return columns.map((col) => pods.map((src) => pods.map((dst) => decide(m, { from: src.key, to: dst.key, port: col.port, protocol: col.protocol }).result.verdict)));
+}
+
+function bitsetTable(m: Model, columns: TableColumn[]): ('allow' | 'deny')[][][] {
   const pods = m.cluster.pods;
   const n = pods.length;
   const words = Math.max(1, Math.ceil(n / 32));
@@ -146,6 +177,5 @@ export function computeTable(m: Model, columns: TableColumn[]): { sources: strin
     }
     cells.push(grid);
   }
-  const keys = pods.map((p) => p.key);
-  return { sources: keys, destinations: [...keys], cells };
+  return cells;
 }

@@ -110,6 +110,15 @@ function itemMatch(c: Ctx, item: CiliumRuleItem): PortRule[] | 'all' | undefined
   return hit.length ? hit : undefined;
 }
 
+/**
+ * Does one rule item cover the connection from `subject`'s point of view (peers and
+ * ports; L7 aside)? For lint, which asks about single items.
+ */
+export function itemCovers(cluster: ClusterIndex, cm: CiliumModel, item: CiliumRuleItem, subject: PodRec, other: End, dst: End, port: number, proto: Protocol): boolean {
+  const id = identityOf(other);
+  return id !== undefined && itemMatch({ cluster, cm, subject, other: id, dst, port, proto }, item) !== undefined;
+}
+
 function whyNot(c: Ctx, item: CiliumRuleItem): string {
   if (item.peers === 'none') return 'is an empty rule: it allows nothing (a CiliumNetworkPolicy `{}` rule only switches on default-deny)';
   const peerOk = item.peers === 'any' || item.peers.some((p) => peerMatches(c, item, p));
