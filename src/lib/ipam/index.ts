@@ -303,14 +303,14 @@ function readScalars(ctx: PlanCtx): Scalars {
   if (known) plugin = known;
   else {
     const near = PLUGIN_ALIASES[pluginText ?? ''];
-    add('error', 'invalid-plugin', `"${String(input.plugin)}" is not a network plugin this planner knows: use ${PLUGINS.join(', ')}${near ? ` (did you mean ${near}?)` : ''}. The numbers below are computed as if it were ${PLUGIN_NAMES[plugin]}, only to show the other checks.`, 'plugin');
+    add('error', 'invalid-plugin', `${shown(input.plugin)} is not a network plugin this planner knows: use ${PLUGINS.join(', ')}${near ? ` (did you mean ${near}?)` : ''}. The numbers below are computed as if it were ${PLUGIN_NAMES[plugin]}, only to show the other checks.`, 'plugin');
   }
 
   let dataplane: Dataplane = 'azure';
   const dataplaneText = typeof input.dataplane === 'string' ? input.dataplane.trim().toLowerCase() : input.dataplane;
   if (dataplaneText === 'cilium' || dataplaneText === 'azure') dataplane = dataplaneText;
   else if (input.dataplane !== undefined && input.dataplane !== null)
-    add('error', 'invalid-dataplane', `"${String(input.dataplane)}" is not a dataplane: use azure or cilium.`, 'dataplane');
+    add('error', 'invalid-dataplane', `${shown(input.dataplane)} is not a dataplane: use azure or cilium.`, 'dataplane');
 
   const nodeCount = wholeNumber(input.nodeCount, 'nodeCount', 0, diags);
   const maxSurge = input.maxSurge === undefined || input.maxSurge === null ? DEFAULTS.maxSurge : wholeNumber(input.maxSurge, 'maxSurge', DEFAULTS.maxSurge, diags);
@@ -336,6 +336,18 @@ function readScalars(ctx: PlanCtx): Scalars {
   return { plugin, pluginKnown: !!known, dataplane, nodeCount, maxSurge, maxPods };
 }
 
+/**
+ * A text field, trimmed; '' when absent. A value that is not text is an error on that field
+ * (appended to ctx.diags) and reads as absent — the error says so, so no default is silent.
+ */
+function textField(ctx: PlanCtx, field: 'nodeSubnetCidr' | 'podSubnetCidr' | 'podCidr' | 'serviceCidr' | 'dnsServiceIp'): string {
+  const v = ctx.input[field];
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  ctx.add('error', field === 'dnsServiceIp' ? 'invalid-ip' : 'invalid-cidr', `${field} should be text such as ${field === 'dnsServiceIp' ? '10.0.0.10' : '10.0.0.0/16'}, not ${shown(v)}; it is not read.`, field);
+  return '';
+}
+
 /** Every range field, parsed; defaults for the pod CIDR, service CIDR and DNS IP recorded. */
 function readRanges(ctx: PlanCtx, plugin: Plugin): Ranges {
   const { input, add, defaults, diags } = ctx;
@@ -350,7 +362,7 @@ function readRanges(ctx: PlanCtx, plugin: Plugin): Ranges {
   all.push(...vnets);
 
   const nodeSubnets: Parsed[] = [];
-  const nodeSubnetText = typeof input.nodeSubnetCidr === 'string' ? input.nodeSubnetCidr.trim() : '';
+  const nodeSubnetText = textField(ctx, 'nodeSubnetCidr');
   if (nodeSubnetText === '') {
     add('info', 'node-subnet-unknown', 'No node subnet is given, so its size is not checked.', 'nodeSubnetCidr');
   } else {
@@ -359,7 +371,7 @@ function readRanges(ctx: PlanCtx, plugin: Plugin): Ranges {
   all.push(...nodeSubnets);
 
   const podSubnets: Parsed[] = [];
-  const podSubnetText = typeof input.podSubnetCidr === 'string' ? input.podSubnetCidr.trim() : '';
+  const podSubnetText = textField(ctx, 'podSubnetCidr');
   if (podSubnetText !== '') {
     if (plugin !== 'azure-dynamic') {
       add('warning', 'option-not-applicable', `A pod subnet is used only by Azure CNI with dynamic pod-subnet allocation; ${PLUGIN_NAMES[plugin]} ignores podSubnetCidr.`, 'podSubnetCidr', SOURCES.podSubnet);
@@ -373,7 +385,7 @@ function readRanges(ctx: PlanCtx, plugin: Plugin): Ranges {
 
   const usesPodCidr = plugin === 'kubenet' || plugin === 'azure-overlay';
   const podCidrs: Parsed[] = [];
-  const podCidrText = typeof input.podCidr === 'string' ? input.podCidr.trim() : '';
+  const podCidrText = textField(ctx, 'podCidr');
   let effectivePodCidr: string | undefined;
   if (usesPodCidr) {
     const text = podCidrText || DEFAULTS.podCidr;
@@ -392,8 +404,8 @@ function readRanges(ctx: PlanCtx, plugin: Plugin): Ranges {
   }
   all.push(...podCidrs);
 
-  const serviceText = typeof input.serviceCidr === 'string' && input.serviceCidr.trim() ? input.serviceCidr.trim() : '';
-  const dnsText = typeof input.dnsServiceIp === 'string' && input.dnsServiceIp.trim() ? input.dnsServiceIp.trim() : '';
+  const serviceText = textField(ctx, 'serviceCidr');
+  const dnsText = textField(ctx, 'dnsServiceIp');
   if (!serviceText) defaults.push(`serviceCidr ${DEFAULTS.serviceCidr}`);
   const services: Parsed[] = [];
   for (const c of cidrList(serviceText || DEFAULTS.serviceCidr, 'serviceCidr', diags))
@@ -735,6 +747,9 @@ function sizeSubnet(subnets: Parsed[], required: bigint, formula: string): Subne
     known: true,
   };
 }
+
+/** A value as a message shows it: text in quotes, anything else as JSON (never throws, unlike String() on a prototype-less object). */
+const shown = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? typeof v));
 
 const clampNodes = (v: bigint): number => (v < 0n ? 0 : toNum(v));
 

@@ -156,6 +156,11 @@ function readNsg(ctx: Ctx, name: string, v: unknown, path: PathSegment[], only?:
   let rules: unknown = v;
   let rulesPath = path;
   if (isObj(v)) {
+    // An object that is neither an NSG nor empty is not "an NSG without rules": it cannot be read.
+    if (Object.keys(v).length && !('securityRules' in v) && !('properties' in v) && !('defaultSecurityRules' in v)) {
+      ctx.diags.push(diag('error', 'nsg-wrong-shape', `The ${name} NSG should be a list of security rules or an NSG object (with securityRules); it cannot be read.`, { ...at(ctx, path) }));
+      return undefined;
+    }
     const props = isObj(v.properties) ? v.properties : v;
     const base = isObj(v.properties) ? [...path, 'properties'] : path;
     if (props.defaultSecurityRules !== undefined) {
@@ -230,7 +235,10 @@ function readRule(ctx: Ctx, nsg: string, raw: unknown, path: PathSegment[]): Nsg
   else if (typeof p.priority !== 'number' || !Number.isInteger(p.priority)) bad('nsg-invalid-priority', 'priority', `The priority of the ${label} should be a whole number from ${PRIORITY_MIN} to ${PRIORITY_MAX}.`);
   else {
     priority = p.priority;
-    if (priority < PRIORITY_MIN || priority > PRIORITY_MAX) bad('nsg-priority-out-of-range', 'priority', `Priority ${priority} of the ${label} is outside ${PRIORITY_MIN}–${PRIORITY_MAX}, the range Azure accepts for security rules.`, 'error', SOURCES.rest);
+    if (priority < PRIORITY_MIN || priority > PRIORITY_MAX) {
+      bad('nsg-priority-out-of-range', 'priority', `Priority ${priority} of the ${label} is outside ${PRIORITY_MIN}–${PRIORITY_MAX}, the range Azure accepts for security rules; where it would be processed is unknown.`, 'error', SOURCES.rest);
+      priority = Number.NaN;
+    }
   }
 
   const direction = pick<Direction>(p.direction, ['Inbound', 'Outbound']);

@@ -254,6 +254,8 @@ function settleVerdict(result: WafResult, policy: PolicyModel, ordered: CustomRu
   result.verdict = result.action;
   if (result.action === 'Block') return;
   const unresolved: string[] = policy.rulesUnreadable ? ['the custom rules, which could not be read'] : [];
+  // A deciding rule whose priority could not be read might run after rules that block.
+  const deciderUnplaced = !!decidedBy?.unreadable?.includes('priority');
   for (const rule of ordered) {
     const u = rule.unreadable ?? [];
     if (rule === decidedBy) continue;
@@ -261,12 +263,12 @@ function settleVerdict(result: WafResult, policy: PolicyModel, ordered: CustomRu
     if (policy.mode === 'Detection') continue; // nothing is blocked in Detection mode
     if (rule.ruleType === 'RateLimitRule' && !u.includes('ruleType')) continue; // explained, not simulated
     if (!(rule.action === 'Block' || rule.action === 'JSChallenge' || u.includes('action'))) continue;
-    const before = !decidedBy || u.includes('priority') || rule.priority < decidedBy.priority;
+    const before = !decidedBy || deciderUnplaced || u.includes('priority') || rule.priority < decidedBy.priority;
     if (!before) continue;
     const conds = rule.conditions.map((c) => ({ c, r: evalCondition(c, ctx) }));
     const open = conds.filter(({ c, r }) => c.invalid || r.unknown);
-    const couldMatch = conds.length > 0 && conds.every(({ c, r }) => r.matched || c.invalid || r.unknown);
-    if (couldMatch && (open.length || u.length)) unresolved.push(`rule "${rule.name}"`);
+    const couldMatch = u.includes('conditions') || (conds.length > 0 && conds.every(({ c, r }) => r.matched || c.invalid || r.unknown));
+    if (couldMatch && (open.length || u.length || deciderUnplaced)) unresolved.push(`rule "${rule.name}"`);
   }
   if (!unresolved.length) return;
   result.verdict = 'unknown';

@@ -50,7 +50,7 @@ export interface CustomRule {
   /** JSON path of the rule, for diagnostics. */
   path: PathSegment[];
   /** Fields that could not be read (the defaults used instead are never taken as the rule's real value). */
-  unreadable?: ('priority' | 'state' | 'action' | 'ruleType')[];
+  unreadable?: ('priority' | 'state' | 'action' | 'ruleType' | 'conditions')[];
 }
 
 export interface ManagedRuleSetRef {
@@ -286,7 +286,9 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
       } else {
         priority = raw.priority;
         if (priority < POLICY_LIMITS.priorityMin || priority > POLICY_LIMITS.priorityMax) {
-          diagnostics.push(diag('error', 'priority-out-of-range', `Priority ${priority} of "${name}" is outside the allowed range 1–100.`, { ...at([...path, 'priority']), source: CUSTOM_RULES_DOC }));
+          diagnostics.push(diag('error', 'priority-out-of-range', `Priority ${priority} of "${name}" is outside the allowed range 1–100, so where Azure would run it is unknown; it is evaluated last here.`, { ...at([...path, 'priority']), source: CUSTOM_RULES_DOC }));
+          priority = Number.MAX_SAFE_INTEGER;
+          unreadable.push('priority');
         }
       }
     }
@@ -336,8 +338,11 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
       }
     }
     const conds = raw.matchConditions;
-    if (conds !== undefined && !Array.isArray(conds)) diagnostics.push(diag('error', 'wrong-type', `matchConditions of "${name}" should be a list.`, at([...path, 'matchConditions'])));
-    else if (Array.isArray(conds)) {
+    if (!Array.isArray(conds)) {
+      // Missing or not a list: what the rule matches is unknown (never "nothing").
+      if (conds !== undefined) diagnostics.push(diag('error', 'wrong-type', `matchConditions of "${name}" should be a list.`, at([...path, 'matchConditions'])));
+      rule.unreadable = [...(rule.unreadable ?? []), 'conditions'];
+    } else {
       if (conds.length === 0) diagnostics.push(diag('error', 'no-match-conditions', `Custom rule "${name}" has no match conditions.`, at([...path, 'matchConditions'])));
       conds.forEach((c, i) => {
         const cond = readCondition(c, [...path, 'matchConditions', i], name);
@@ -415,8 +420,10 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
     const negKey = raw.negationConditon !== undefined ? 'negationConditon' : raw.negationCondition !== undefined ? 'negationCondition' : undefined;
     if (negKey) {
       const n = raw[negKey];
-      if (typeof n !== 'boolean') diagnostics.push(diag('error', 'wrong-type', `${negKey} should be true or false.`, at([...path, negKey])));
-      else negate = n;
+      if (typeof n !== 'boolean') {
+        diagnostics.push(diag('error', 'wrong-type', `${negKey} should be true or false; whether the condition is negated is unknown.`, at([...path, negKey])));
+        ok = false;
+      } else negate = n;
       if (negKey === 'negationCondition') {
         diagnostics.push(diag('warning', 'negation-spelling', 'The ARM property is spelled "negationConditon" (a long-standing typo in the API); the current overview page shows "negationCondition". Whether ARM accepts this spelling is not documented — this tool honours it, but deploy with "negationConditon".', { ...keyAt([...path, negKey]), source: REST_DOC }));
       }
@@ -438,13 +445,19 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
     // Values
     const values: string[] = [];
     if (raw.matchValues === undefined || raw.matchValues === null) {
-      if (operator !== 'Any') diagnostics.push(diag('error', 'missing-field', `A condition of "${ruleName}" needs matchValues.`, { ...at(path), source: REST_DOC }));
+      if (operator !== 'Any') {
+        diagnostics.push(diag('error', 'missing-field', `A condition of "${ruleName}" needs matchValues.`, { ...at(path), source: REST_DOC }));
+        ok = false;
+      }
     } else if (!Array.isArray(raw.matchValues)) {
       diagnostics.push(diag('error', 'wrong-type', 'matchValues should be a list of strings.', at([...path, 'matchValues'])));
+      ok = false;
     } else {
       raw.matchValues.forEach((v, i) => {
         if (typeof v !== 'string') {
-          diagnostics.push(diag('error', 'wrong-type', `Match values are strings; write ${JSON.stringify(String(v))}.`, at([...path, 'matchValues', i])));
+          // Not coerced: ARM takes strings only, so what this value would match is unknown.
+          diagnostics.push(diag('error', 'wrong-type', `Match values are strings; write ${JSON.stringify(String(v))}. This condition is not evaluated.`, at([...path, 'matchValues', i])));
+          ok = false;
           values.push(String(v));
         } else values.push(v);
       });
@@ -477,7 +490,7 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
         }
         return c.value;
       });
-      return cond;
+      return ok ? cond : undefined;
     }
     if (values.length > POLICY_LIMITS.maxStringMatchValues && operator !== 'GeoMatch') {
       diagnostics.push(diag('error', 'too-many-match-values', `${values.length} match values in one condition; Azure allows ${POLICY_LIMITS.maxStringMatchValues} string match values per condition.`, { ...at([...path, 'matchValues']), source: LIMITS_DOC }));
