@@ -24,9 +24,7 @@ const expectFail = (id: string, inputs: Record<string, string>, reason: RegExp) 
 
 describe('ingress-route-two-apps', () => {
   const id = 'ingress-route-two-apps';
-  it('accepts two Ingresses of one class, short port names and ImplementationSpecific', () => {
-    // Written differently: two Ingresses merged by the controller, flow-style YAML, the
-    // cart route with the default path type ingress-nginx treats as a prefix.
+  it('fails ImplementationSpecific /cart: ingress-nginx writes it as a string-prefix location, so /cartoons reaches the cart', () => {
     const manifests = `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata: { name: cart }
@@ -37,6 +35,24 @@ spec:
     http:
       paths:
       - { path: /cart, pathType: ImplementationSpecific, backend: { service: { name: cart, port: { number: 80 } } } }
+      - { path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }
+`;
+    expectFail(id, { manifests, request: '' }, /cartoons reaches Service cart/);
+  });
+
+  it('accepts two Ingresses of one class and short port names', () => {
+    // Written differently: two Ingresses merged by the controller, flow-style YAML, and a
+    // trailing slash on the Prefix path (element-wise, so it changes nothing).
+    const manifests = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: cart }
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: shop.example.com
+    http:
+      paths:
+      - { path: /cart/, pathType: Prefix, backend: { service: { name: cart, port: { number: 80 } } } }
 ---
 apiVersion: networking.k8s.io/v1
 kind: Ingress

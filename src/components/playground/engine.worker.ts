@@ -3,19 +3,16 @@
  * page: the controller gives each run a time budget and replaces this worker if it is
  * exceeded. Tools are loaded here on demand, one chunk per tool.
  */
-import type { ToolDefinition } from '../tools/types';
+import { loadTool } from '../tools/registry';
 import { resultView, safeRun } from './result';
 import type { WorkerReply, WorkerRequest } from './runner';
-
-const toolModules = import.meta.glob<{ default: ToolDefinition }>(['../tools/*.ts', '!../tools/types.ts']);
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { seq, tool: id, inputs } = event.data;
   const reply = (r: Omit<WorkerReply, 'seq'>) => (self as unknown as Worker).postMessage({ seq, ...r });
-  const loader = toolModules[`../tools/${id}.ts`];
-  if (!loader) return reply({ error: `unknown tool ${id}` });
   try {
-    const tool = (await loader()).default;
+    const tool = await loadTool(id);
+    if (!tool) return reply({ error: `unknown tool ${id}` });
     if (event.data.kind === 'query') return reply({ inputs: tool.fromQuery?.(new URLSearchParams(event.data.query), inputs) ?? {} });
     const output = safeRun(tool, inputs);
     reply({ view: resultView(output, tool, event.data.level), diagnostics: output.diagnostics, summary: output.summary });

@@ -5,7 +5,6 @@
  */
 import type { Diagnostic } from '../../lib/diagnostics';
 import type { VNode } from '../../lib/view/h';
-import type { ToolDefinition } from '../tools/types';
 
 export type WorkerRequest =
   | { seq: number; kind: 'run'; tool: string; inputs: Record<string, string>; level: number }
@@ -60,10 +59,9 @@ function restart(): void {
 }
 
 async function mainThread(request: WorkerRequest): Promise<WorkerReply> {
-  const modules = import.meta.glob<{ default: ToolDefinition }>(['../tools/*.ts', '!../tools/types.ts']);
-  const loader = modules[`../tools/${request.tool}.ts`];
-  if (!loader) return { seq: request.seq, error: `unknown tool ${request.tool}` };
-  const tool = (await loader()).default;
+  const { loadTool } = await import('../tools/registry');
+  const tool = await loadTool(request.tool);
+  if (!tool) return { seq: request.seq, error: `unknown tool ${request.tool}` };
   if (request.kind === 'query') return { seq: request.seq, inputs: tool.fromQuery?.(new URLSearchParams(request.query), request.inputs) ?? {} };
   const { resultView, safeRun } = await import('./result');
   const output = safeRun(tool, request.inputs);

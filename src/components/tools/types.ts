@@ -2,7 +2,8 @@
  * The declaration of a Playground tool: its input panes, its engine run, and how its
  * result is shown. The one Playground shell does everything else (editors, markers,
  * share links, reset). A tool module default-exports a ToolDefinition and lives in
- * src/components/tools/<id>.ts; the registry (./registry.ts) finds it by file name.
+ * src/components/tools/<id>.ts; the registry (./registry.ts) finds it by file name:
+ * `toolIds` lists them, `loadTool(id)` loads one.
  */
 import type { Diagnostic } from '../../lib/diagnostics';
 import type { VNode } from '../../lib/view/h';

@@ -17,6 +17,7 @@
  */
 import { containsCidr, containsIp, formatCidr, overlaps, parseCidr, parseIp, type Cidr, type Ip } from '../cidr/ip';
 import { diag, guard, type Diagnostic } from '../diagnostics';
+import { FACTS } from '../facts';
 
 export const ACCESS_SOURCES = {
   ranges: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges',
@@ -27,15 +28,15 @@ export const ACCESS_SOURCES = {
   vnetIntegration: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration',
 } as const;
 
-export const MAX_AUTHORIZED_RANGES = 200;
-export const MAX_AUTHORIZED_RANGES_VNET_INTEGRATION = 2000;
+export const MAX_AUTHORIZED_RANGES = FACTS['authorized-ranges-max'].value;
+export const MAX_AUTHORIZED_RANGES_VNET_INTEGRATION = FACTS['authorized-ranges-max-vnet-integration'].value;
 /** The placeholder that means "only the cluster's own load balancer outbound IP". */
-export const ONLY_OUTBOUND = '0.0.0.0/32';
+export const ONLY_OUTBOUND = FACTS['authorized-ranges-outbound-only'].value;
 
 export type Via = 'internet' | 'vnet' | 'peered-vnet' | 'vpn';
-/** `none` and `block` are preview outbound types (no egress set up by AKS / egress blocked). */
-export type OutboundType = 'loadBalancer' | 'managedNATGateway' | 'userAssignedNATGateway' | 'userDefinedRouting' | 'none' | 'block';
-export const OUTBOUND_TYPES: readonly OutboundType[] = ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'];
+/** loadBalancer, managedNATGateway, managedNATGatewayV2 (preview), userAssignedNATGateway, userDefinedRouting, none, block. */
+export type OutboundType = (typeof FACTS)['outbound-types']['value'][number];
+export const OUTBOUND_TYPES: readonly OutboundType[] = FACTS['outbound-types'].value;
 
 export interface ApiServerAccessInput {
   cluster: {

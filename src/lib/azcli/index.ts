@@ -17,6 +17,7 @@ import { planCluster, type ClusterPlan, type ClusterPlanInput, type Plugin } fro
 import { SOURCES } from '../ipam/sources';
 import { COMMANDS, flagIndex, type FlagSpec } from './flags';
 import { tokenizeShell, type ShellCommand, type Word } from './shell';
+import { FACTS, retirementNotice } from '../facts';
 
 export interface AzCluster {
   name: string;
@@ -49,7 +50,7 @@ const MAX_SUBST_DEPTH = 3;
 const AZ_DEFAULT_VNET_PREFIX = '10.0.0.0/16';
 const AZ_DEFAULT_SUBNET_PREFIX = '10.0.0.0/24';
 const AZ_DEFAULT_NODE_COUNT = 3;
-const OUTBOUND_TYPES = ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'];
+const OUTBOUND_TYPES: readonly string[] = FACTS['outbound-types'].value;
 
 type VarValue = { kind: 'text'; text: string } | { kind: 'subnet'; vnet: string; subnet: string } | { kind: 'unknown' };
 
@@ -109,6 +110,8 @@ interface Ctx {
   vnets: Map<string, VNet>;
   clusters: ClusterState[];
   depth: number;
+  /** The date the script is read on, for retirement warnings. */
+  today: Date;
 }
 
 const key = (s: string) => s.toLowerCase();
@@ -118,20 +121,25 @@ function add(ctx: Ctx, severity: Severity, code: string, message: string, w: Wor
   ctx.diags.push(diag(severity, code, message, { ...at(w), ...extra }));
 }
 
-export function checkAzScript(text: string): AzScriptReport {
+export interface AzScriptOptions {
+  /** The date the script is read on, for retirement warnings; default: now. */
+  today?: Date;
+}
+
+export function checkAzScript(text: string, options: AzScriptOptions = {}): AzScriptReport {
   return guard(
-    () => check(text),
+    () => check(text, options.today ?? new Date()),
     (d) => ({ clusters: [], diagnostics: [d], vnets: [] }),
   );
 }
 
-function check(raw: string): AzScriptReport {
+function check(raw: string, today: Date): AzScriptReport {
   if (typeof raw !== 'string') return { clusters: [], diagnostics: [diag('error', 'wrong-type', 'The script must be text.')], vnets: [] };
   if (raw.length > MAX_TEXT) {
     return { clusters: [], diagnostics: [diag('error', 'input-too-large', `The script is ${raw.length.toLocaleString('en-US')} characters; the checker reads at most ${MAX_TEXT.toLocaleString('en-US')}.`, { line: 1, column: 1 })], vnets: [] };
   }
   const index = new LineIndex(raw);
-  const ctx: Ctx = { text: raw, index, diags: [], vars: new Map(), reportedVars: new Set(), vnets: new Map(), clusters: [], depth: 0 };
+  const ctx: Ctx = { text: raw, index, diags: [], vars: new Map(), reportedVars: new Set(), vnets: new Map(), clusters: [], depth: 0, today };
   const commands = tokenizeShell(raw, 0, raw.length, index);
 
   let skipped: { from: ShellCommand; to: ShellCommand } | undefined;
@@ -668,8 +676,23 @@ function planState(ctx: Ctx, c: ClusterState): void {
     local('error', 'invalid-value', `--outbound-type must be one of ${OUTBOUND_TYPES.join(', ')}, not "${clip(outbound)}".`, get('--outbound-type')!.word);
   }
 
+  const addons = get('--enable-addons');
+  if (addons) {
+    for (const piece of splitList(ctx, addons, '--enable-addons')) {
+      if (piece.text.toLowerCase() !== 'http_application_routing') continue;
+      const notice = retirementNotice('http-app-routing-retired', ctx.today);
+      local(notice.status === 'past' ? 'error' : 'warning', 'http-application-routing-retired', notice.message, piece.word, notice.source);
+    }
+  }
+  if (lit('--network-policy')?.toLowerCase() === 'azure') {
+    for (const id of ['npm-windows-retirement', 'npm-linux-retirement'] as const) {
+      const notice = retirementNotice(id, ctx.today);
+      local('warning', 'azure-npm-retirement', notice.message, get('--network-policy')!.word, notice.source);
+    }
+  }
+
   // ---- plan, and put its findings on the words they are about ----
-  const plan = planCluster(input);
+  const plan = planCluster(input, { today: ctx.today });
   for (const d of plan.diagnostics) {
     const field = d.field ?? '';
     if (skipFields.has(field)) continue;

@@ -10,12 +10,14 @@
  * isolation (GatewayHTTPListenerIsolation), which Application Gateway for Containers does
  * not claim; the explanation says where a choice is implementation-specific.
  */
-import { guard, sortDiagnostics } from '../diagnostics';
+import { guard, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { attachmentDiagnostics } from './attach';
+import { convert } from './convert';
+import { equivalence, type EquivalenceResult } from './equivalence';
 import { readGatewaySet } from './read';
 import { evaluate } from './route';
 import { tableRows } from './table';
-import type { GatewayRouteTableResult, RouteGatewayInput, RouteGatewayResult } from './types';
+import type { NotConverted, ConvertIngressInput, ConvertIngressResult, GatewayRouteTableResult, RouteGatewayInput, RouteGatewayResult } from './types';
 
 export type * from './types';
 
@@ -34,5 +36,27 @@ export function gatewayRouteTable(input: { manifests: string }): GatewayRouteTab
       return { rows, diagnostics: sortDiagnostics([...set.diagnostics, ...attachmentDiagnostics(set)]) };
     },
     (d) => ({ rows: [], diagnostics: [d] }),
+  );
+}
+
+/** Ingresses → Gateway(s) + HTTPRoute(s) + the input's Services; `gateways` (added) lists the Gateways written ("namespace/name"). */
+export function convertIngress(input: ConvertIngressInput): ConvertIngressResult & { gateways: string[] } {
+  return guard(
+    () => convert(input),
+    (d) => ({ manifests: '', notConverted: [], diagnostics: [d], gateways: [] }),
+  );
+}
+
+export type { EquivalenceRequest, EquivalenceRow, EquivalenceResult } from './equivalence';
+
+/**
+ * The migration's equivalence table: requests derived from every host/path of the
+ * Ingresses, plus near-misses, routed by the Ingress engine and through the converted
+ * Gateway API side by side (`gatewayManifests` overrides the converted YAML).
+ */
+export function ingressEquivalence(input: { manifests: string; ingressClassName?: string; gatewayClassName?: string; gatewayManifests?: string }): EquivalenceResult & { notConverted: NotConverted[]; diagnostics: Diagnostic[] } {
+  return guard(
+    () => ({ ...equivalence(input), diagnostics: [] as Diagnostic[] }),
+    (d) => ({ rows: [], differences: 0, notConverted: [], diagnostics: [d] }),
   );
 }

@@ -4,7 +4,7 @@
  * the implementation would reject, at its line. Never throws.
  */
 import { diag, type Diagnostic } from '../diagnostics';
-import { readManifests, type Manifest } from '../k8s/manifests';
+import { createdOf, readManifests, type Manifest } from '../k8s/manifests';
 import { readSelector } from '../k8s/selector';
 import { checkShape } from '../k8s/shape';
 import type { PathSegment } from '../yaml';
@@ -38,14 +38,6 @@ export function compileFullMatch(pattern: string): RegExp | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** metadata.creationTimestamp in ms (js-yaml reads an unquoted timestamp as a Date). */
-function createdOf(m: Manifest): number | undefined {
-  const meta = isObj(m.value.metadata) ? m.value.metadata : {};
-  const v = meta.creationTimestamp;
-  const t = v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : NaN;
-  return Number.isFinite(t) ? t : undefined;
 }
 
 export function readGatewaySet(text: string): GatewaySet {

@@ -5,13 +5,15 @@
  * exact or one-label wildcard; Exact / element-wise Prefix; longest path first, Exact
  * before Prefix on a tie; defaultBackend when nothing matches). Where Kubernetes leaves a
  * choice to the controller we follow ingress-nginx and say so in the explanation:
- * ImplementationSpecific is Prefix unless regex mode is on; `use-regex` / `rewrite-target`
+ * ImplementationSpecific is a plain string prefix unless regex mode is on (NGINX `location /api`,
+ * which also serves `/apiv1`); duplicate host+path keeps the older Ingress; `use-regex` / `rewrite-target`
  * on any Ingress of a host turns every path of that host into a case-insensitive regex
  * tried longest first; a precise host wins over a wildcard; Ingresses of one class merge.
  */
 import { diag, guard, sortDiagnostics, type Diagnostic } from '../diagnostics';
-import { exactMatches, hostMatches, normalizeHost, prefixMatches, requestPathOf } from './match';
+import { exactMatches, hostMatches, nginxPrefixMatches, normalizeHost, prefixMatches, requestPathOf } from './match';
 import { describeBackend, readIngressSet, type Backend, type IngressModel, type IngressPath, type IngressSet } from './read';
+import { FACTS, retirementNotice } from '../facts';
 
 export type { Backend } from './read';
 export { describeBackend, readIngressSet } from './read';
@@ -24,6 +26,8 @@ export interface RouteRequestInput {
   manifests: string;
   request: { host: string; path: string; scheme?: 'http' | 'https' };
   ingressClassName?: string;
+  /** The date the manifests are read on, for retirement warnings; default: now. */
+  today?: Date;
 }
 
 export interface RouteMatch {
@@ -82,13 +86,13 @@ export interface RouteTableResult {
 }
 
 /** Every host/path → backend of the Ingresses (of one class, when given), with lint. */
-export function routeTable(manifests: string, options: { ingressClassName?: string } = {}): RouteTableResult {
+export function routeTable(manifests: string, options: { ingressClassName?: string; today?: Date } = {}): RouteTableResult {
   return guard(
     () => {
       const set = readIngressSet(manifests);
       const { used } = selectIngresses(set, options.ingressClassName);
       const routes = buildTable(used);
-      lint(set, used, routes, set.diagnostics);
+      lint(set, used, routes, set.diagnostics, options.today ?? new Date());
       return { routes, diagnostics: sortDiagnostics(set.diagnostics) };
     },
     (d) => ({ routes: [], diagnostics: [d] }),
@@ -108,6 +112,10 @@ function selectIngresses(set: IngressSet, className: string | undefined): { used
   for (const ing of set.ingresses) {
     if (ing.rejected) {
       notes.push(`${ing.id} is left out: the API server would reject it (see the errors), so it never exists in a cluster.`);
+      continue;
+    }
+    if (ing.canary) {
+      notes.push(`${ing.id} is a canary (nginx.ingress.kubernetes.io/canary): ingress-nginx uses it as a weighted or header-selected alternative to the main Ingress of the same host and path, never as a route of its own; this evaluator routes to the main backend.`);
       continue;
     }
     if (className !== undefined && className !== '' && ing.className !== className) {
@@ -169,16 +177,18 @@ function choosePath(cands: Candidate[], path: string, regex: boolean): { winner?
     }
     return { why: `Regex mode: none of the regexes (${ordered.map((c) => `^${c.p.path}`).join(', ')}) matches "${path}".` };
   }
-  const matching = cands.filter((c) => (c.p.pathType === 'Exact' ? exactMatches(c.p.path, path) : prefixMatches(c.p.path, path)));
+  const matching = cands.filter((c) =>
+    c.p.pathType === 'Exact' ? exactMatches(c.p.path, path) : c.p.pathType === 'Prefix' ? prefixMatches(c.p.path, path) : nginxPrefixMatches(c.p.path, path),
+  );
   if (matching.length === 0) {
     return { why: `No path matches "${path}" (${cands.map((c) => `${c.p.pathType} ${c.p.path}`).join(', ')}).` };
   }
-  // Longest matching path first; on a tie, Exact over Prefix; then the first written.
+  // Longest matching path first; on a tie, Exact over Prefix; then the older Ingress (read.ts order).
   const rank = (c: Candidate): number => (c.p.pathType === 'Exact' ? 0 : 1);
   const sorted = [...matching].sort((a, b) => b.p.path.length - a.p.path.length || rank(a) - rank(b) || a.ing.order - b.ing.order || a.p.rule - b.p.rule || a.p.index - b.p.index);
   const w = sorted[0]!;
   const others = sorted.slice(1);
-  const kind = w.p.pathType === 'Exact' ? 'Exact' : w.p.pathType === 'Prefix' ? 'Prefix (element-wise)' : 'ImplementationSpecific, which ingress-nginx treats as Prefix without regex mode';
+  const kind = w.p.pathType === 'Exact' ? 'Exact' : w.p.pathType === 'Prefix' ? 'Prefix (element-wise)' : 'ImplementationSpecific, which ingress-nginx writes as a plain NGINX prefix location: a string prefix, not element by element';
   let why = `"${w.p.path}" (${kind}) matches "${path}".`;
   if (others.length) {
     const tie = others.find((o) => o.p.path.length === w.p.path.length);
@@ -220,7 +230,7 @@ function evaluate(input: RouteRequestInput): RouteResult {
     }
   }
   const routes = buildTable(used);
-  lint(set, used, routes, diagnostics);
+  lint(set, used, routes, diagnostics, input?.today instanceof Date ? input.today : new Date());
 
   const result = (match: RouteMatch | null, extra: Partial<RouteResult> = {}): RouteResult => {
     const chosen = match
@@ -266,7 +276,11 @@ function evaluate(input: RouteRequestInput): RouteResult {
   }
   if (winner) {
     const extra: Partial<RouteResult> = { ...(tls ? { tls } : {}), ...(redirect ? { redirect } : {}) };
-    if (winner.ing.appRoot && path === '/' && !redirect) {
+    if (winner.ing.redirectTo && !redirect) {
+      const r = winner.ing.redirectTo;
+      extra.redirect = { status: r.status, location: r.url, reason: r.annotation };
+      steps.push(`The annotation nginx.ingress.kubernetes.io/${r.annotation} makes ingress-nginx answer ${r.status} with Location ${r.url} instead of proxying.`);
+    } else if (winner.ing.appRoot && path === '/' && !redirect) {
       extra.redirect = { status: 302, location: `${scheme}://${host}${winner.ing.appRoot}`, reason: 'app-root' };
       steps.push(`The annotation nginx.ingress.kubernetes.io/app-root makes ingress-nginx answer "/" with a 302 redirect to ${winner.ing.appRoot}.`);
     }
@@ -328,7 +342,7 @@ function buildTable(used: IngressModel[]): RouteRow[] {
               ? 'exact, case-sensitive'
               : p.pathType === 'Prefix'
                 ? 'prefix, element by element'
-                : 'prefix (ingress-nginx without regex mode)',
+                : 'string prefix (ingress-nginx `location /path`: /api also serves /apiv1)',
           backend: p.backend,
           backendText: describeBackend(p.backend),
           ...(tls.covered && tls.secretName ? { tlsSecret: tls.secretName } : {}),
@@ -339,7 +353,8 @@ function buildTable(used: IngressModel[]): RouteRow[] {
       rows.push({ ingress: ing.id, ...(ing.className !== undefined ? { className: ing.className } : {}), rule: -1, matching: 'when no rule matches', backend: ing.defaultBackend, backendText: describeBackend(ing.defaultBackend) });
     }
   }
-  // A row is dead when an earlier row has the same host, path and pathType (the first wins).
+  // A row is dead when an earlier row has the same host, path and pathType: ingress-nginx keeps the
+  // older Ingress's (creationTimestamp; in the order written when pasted without one).
   const seen = new Map<string, RouteRow>();
   for (const row of rows) {
     if (row.rule === -1) continue;
@@ -353,7 +368,7 @@ function buildTable(used: IngressModel[]): RouteRow[] {
   return rows;
 }
 
-function lint(set: IngressSet, used: IngressModel[], routes: RouteRow[], out: Diagnostic[]): void {
+function lint(set: IngressSet, used: IngressModel[], routes: RouteRow[], out: Diagnostic[], today: Date): void {
   const byIngress = new Map(used.map((i) => [i.id, i]));
   for (const row of routes) {
     const ing = byIngress.get(row.ingress)!;
@@ -402,6 +417,10 @@ function lint(set: IngressSet, used: IngressModel[], routes: RouteRow[], out: Di
     }
   }
   for (const ing of used) {
+    if (ing.className === FACTS['app-routing-ingress-class'].value) {
+      const notice = retirementNotice('app-routing-nginx-support-end', today);
+      out.push(diag('warning', 'app-routing-nginx-retirement', `${ing.id} is served by the application routing add-on's managed NGINX. ${notice.message}`, { ...ing.manifest.doc.at(['spec', 'ingressClassName']), source: notice.source }));
+    }
     if (ing.className !== undefined && set.classes.length > 0 && !set.classes.some((c) => c.name === ing.className)) {
       out.push(diag('warning', 'ingress-class-not-found', `No IngressClass "${ing.className}" is in the input; if none exists in the cluster, no controller serves this Ingress.`, ing.manifest.doc.at(['spec', 'ingressClassName'])));
     }

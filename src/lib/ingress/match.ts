@@ -22,6 +22,14 @@ export function prefixMatches(rulePath: string, requestPath: string): boolean {
   return rule.every((e, i) => e === req[i]);
 }
 
+/**
+ * ingress-nginx's `ImplementationSpecific` outside regex mode: `buildLocation`
+ * (internal/ingress/controller/template/template.go) returns the path unchanged, i.e. an
+ * NGINX prefix location `location /api`, which is a plain string prefix — it serves
+ * `/apiv1` too, unlike the element-wise `Prefix`.
+ */
+export const nginxPrefixMatches = (rulePath: string, requestPath: string): boolean => requestPath.startsWith(rulePath);
+
 /** `Exact`: "Matches the URL path exactly and with case sensitivity" (`/foo` ≠ `/foo/`). */
 export const exactMatches = (rulePath: string, requestPath: string): boolean => rulePath === requestPath;
 

@@ -5,7 +5,7 @@
  */
 import { diag, type Diagnostic, type Position } from '../diagnostics';
 import { parseIp } from '../cidr/ip';
-import { readManifests, type Manifest } from '../k8s/manifests';
+import { createdOf, readManifests, type Manifest } from '../k8s/manifests';
 import { checkShape, type Shape } from '../k8s/shape';
 import { hostProblem, nginxStrictPathOk, pathProblem } from './match';
 
@@ -53,6 +53,10 @@ export interface IngressModel {
   appRoot?: string;
   /** ingress-nginx `ssl-redirect` (default true when TLS is set). */
   sslRedirect: boolean;
+  /** ingress-nginx `canary: "true"`: an alternative backend for the main Ingress's host and path, not a route of its own. */
+  canary: boolean;
+  /** ingress-nginx `temporal-redirect` (takes priority) or `permanent-redirect`: every matched request is redirected to this URL. */
+  redirectTo?: { status: number; url: string; annotation: string };
   /** True when the API server would reject the object (it then routes nothing). */
   rejected: boolean;
   manifest: Manifest;
@@ -148,6 +152,12 @@ export function readIngressSet(text: string): IngressSet {
     const model = readIngress(m, order, defaults.length === 1 ? defaults[0]!.name : undefined, out);
     if (model) ingresses.push(model);
   });
+  // ingress-nginx's sortIngressSlice: older creationTimestamp first, equal ones by "namespace/name"
+  // descending; its merge keeps the first of a duplicate host+path. Without a timestamp (pasted
+  // manifests) an Ingress counts as newer than any that has one, in the order written.
+  const created = (i: IngressModel): number => createdOf(i.manifest) ?? Infinity;
+  ingresses.sort((a, b) => created(a) - created(b) || (created(a) !== Infinity ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : 0) || a.order - b.order);
+  ingresses.forEach((i, n) => (i.order = n));
   return { ingresses, classes, services, diagnostics: out };
 }
 
@@ -273,10 +283,30 @@ function readIngress(m: Manifest, order: number, defaultClass: string | undefine
     ...(rewrite ? { rewriteTarget: rewrite } : {}),
     ...(m.annotations['nginx.ingress.kubernetes.io/app-root'] ? { appRoot: m.annotations['nginx.ingress.kubernetes.io/app-root'] } : {}),
     sslRedirect: m.annotations['nginx.ingress.kubernetes.io/ssl-redirect'] !== 'false',
+    canary: m.annotations['nginx.ingress.kubernetes.io/canary'] === 'true',
+    ...redirectAnnotation(m.annotations),
     rejected,
     manifest: m,
     order,
   };
+}
+
+const NGINX = 'nginx.ingress.kubernetes.io/';
+
+/**
+ * ingress-nginx redirect annotations (docs, annotations "Permanent Redirect" / "Temporal
+ * Redirect"): `temporal-redirect` (code 301, 302, 303 or 307; default 302) "takes priority
+ * over permanent redirect" (code 301, 302, 303, 307 or 308; default 301).
+ */
+function redirectAnnotation(a: Record<string, string>): { redirectTo?: IngressModel['redirectTo'] } {
+  const pick = (key: string, codeKey: string, allowed: number[], dflt: number): IngressModel['redirectTo'] | undefined => {
+    const url = a[NGINX + key];
+    if (!url) return undefined;
+    const code = Number(a[NGINX + codeKey]);
+    return { url, status: allowed.includes(code) ? code : dflt, annotation: key };
+  };
+  const r = pick('temporal-redirect', 'temporal-redirect-code', [301, 302, 303, 307], 302) ?? pick('permanent-redirect', 'permanent-redirect-code', [301, 302, 303, 307, 308], 301);
+  return r ? { redirectTo: r } : {};
 }
 
 function readBackend(raw: unknown, m: Manifest, at: (string | number)[], out: Diagnostic[]): Backend | undefined {

@@ -29,6 +29,7 @@ import {
   type Ip,
 } from '../cidr/ip';
 import { SOURCES } from './sources';
+import { FACTS, retirementNotice } from '../facts';
 
 export type Plugin = 'kubenet' | 'azure' | 'azure-dynamic' | 'azure-overlay';
 export type Dataplane = 'azure' | 'cilium';
@@ -151,36 +152,42 @@ export const PLUGIN_NAMES: Record<Plugin, string> = {
   'azure-overlay': 'Azure CNI Overlay',
 };
 
+/** Defaults and limits come from the fact registry (src/lib/facts), where each is cited. */
 export const DEFAULTS = {
-  podCidr: '10.244.0.0/16',
-  serviceCidr: '10.0.0.0/16',
+  podCidr: FACTS['default-pod-cidr'].value,
+  serviceCidr: FACTS['default-service-cidr'].value,
   dnsServiceIp: '10.0.0.10',
-  maxSurge: 1,
-  maxPods: { kubenet: 110, azure: 30, 'azure-dynamic': 110, 'azure-overlay': 250 } as Record<Plugin, number>,
+  maxSurge: FACTS['max-surge-default'].value,
+  maxPods: {
+    kubenet: FACTS['max-pods-default-kubenet'].value,
+    azure: FACTS['max-pods-default-azure-cni'].value,
+    'azure-dynamic': FACTS['max-pods-default-pod-subnet'].value,
+    'azure-overlay': FACTS['max-pods-default-overlay'].value,
+  } as Record<Plugin, number>,
 } as const;
 
 export const LIMITS = {
-  minMaxPods: 10,
-  maxMaxPods: 250,
+  minMaxPods: FACTS['max-pods-min'].value,
+  maxMaxPods: FACTS['max-pods-max'].value,
   /** maxPods below 30 is allowed only if the pool has room for 30 pods in all. */
-  minPodsPerPool: 30,
-  nodesPerCluster: 5000,
-  nodesPerPool: 1000,
-  routesPerTable: 400,
+  minPodsPerPool: FACTS['min-pods-per-pool'].value,
+  nodesPerCluster: FACTS['nodes-per-cluster'].value,
+  nodesPerPool: FACTS['nodes-per-pool'].value,
+  routesPerTable: FACTS['kubenet-max-nodes'].value,
   /** Azure CNI: a VNet holds at most 65,536 configured IP addresses. */
-  vnetConfiguredIps: 65536,
+  vnetConfiguredIps: FACTS['vnet-configured-ips'].value,
   /** Each kubenet/Overlay node gets a /24 of the pod CIDR. */
-  podCidrPerNodePrefix: 24,
+  podCidrPerNodePrefix: FACTS['pod-cidr-per-node-prefix'].value,
   /** kube-apiserver: at most 20 host bits in a service range. */
-  serviceRangeMaxHostBits: 20,
+  serviceRangeMaxHostBits: FACTS['service-range-max-host-bits'].value,
   /** AKS docs: service CIDR "must be smaller than /12". */
-  serviceCidrDocsPrefix: 12,
+  serviceCidrDocsPrefix: FACTS['service-cidr-docs-prefix'].value,
   /** Dynamic pod subnet: addresses reach nodes in batches of 16. */
-  podSubnetBatch: 16,
+  podSubnetBatch: FACTS['pod-subnet-batch'].value,
 } as const;
 
 /** "AKS clusters can't use these for the service, pod or VNet address range." */
-export const FORBIDDEN_RANGES = ['169.254.0.0/16', '172.30.0.0/16', '172.31.0.0/16', '192.0.2.0/24'];
+export const FORBIDDEN_RANGES: readonly string[] = FACTS['forbidden-ranges'].value;
 
 const MAX_INPUT_CIDRS = 200; // more ranges than any real plan; keeps pairwise checks small
 
@@ -196,9 +203,15 @@ const n = (v: bigint | number): string => formatCount(typeof v === 'number' ? Bi
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const toNum = (v: bigint): number => (v > SAFE ? Number(v) : v < -SAFE ? -Number.MAX_SAFE_INTEGER : Number(v));
 
-export function planCluster(input: ClusterPlanInput): ClusterPlan {
+/** Options that are not part of the plan itself. */
+export interface PlanOptions {
+  /** The date the plan is read on, for retirement warnings; default: now. */
+  today?: Date;
+}
+
+export function planCluster(input: ClusterPlanInput, options: PlanOptions = {}): ClusterPlan {
   return guard(
-    () => plan(input),
+    () => plan(input, options.today ?? new Date()),
     (d) => emptyPlan([d]),
   );
 }
@@ -252,7 +265,7 @@ interface Ranges {
   effectiveDns: string;
 }
 
-function plan(raw: ClusterPlanInput): ClusterPlan {
+function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
   const diags: Diagnostic[] = [];
   const ctx: PlanCtx = {
     input: raw && typeof raw === 'object' ? raw : {},
@@ -262,13 +275,13 @@ function plan(raw: ClusterPlanInput): ClusterPlan {
   };
   const s = readScalars(ctx);
   const r = readRanges(ctx, s.plugin);
-  const dualStack = checkFamilies(ctx, s, r);
+  checkFamilies(ctx, s, r);
   checkContainment(ctx, r);
   const forbiddenHits = checkForbidden(ctx, r);
   const overlapNames = checkOverlaps(ctx, r);
   checkServiceRange(ctx, r);
   const sizing = sizeRanges(ctx, s, r);
-  const limits = [...sizing.limits, ...nodeCeilings(ctx, s, dualStack)];
+  const limits = [...sizing.limits, ...nodeCeilings(ctx, s, today)];
   const lowest = limits.length ? Math.min(...limits.map((l) => l.maxNodes)) : 0;
 
   return {
@@ -439,8 +452,8 @@ function readRanges(ctx: PlanCtx, plugin: Plugin): Ranges {
   return { all, vnets, nodeSubnets, podSubnets, podCidrs, services, others, usesPodCidr, effectivePodCidr, serviceText, effectiveDns };
 }
 
-/** Plugin / dataplane / address-family rules. Returns true for a dual-stack pod CIDR. */
-function checkFamilies(ctx: PlanCtx, s: Scalars, r: Ranges): boolean {
+/** Plugin / dataplane / address-family rules. */
+function checkFamilies(ctx: PlanCtx, s: Scalars, r: Ranges): void {
   const { add } = ctx;
   const { plugin } = s;
   if (s.dataplane === 'cilium') {
@@ -451,13 +464,18 @@ function checkFamilies(ctx: PlanCtx, s: Scalars, r: Ranges): boolean {
     }
   }
   const hasV6 = [...r.nodeSubnets, ...r.podCidrs, ...r.services, ...r.podSubnets].some((x) => x.cidr.family === 6);
-  if (hasV6 && (plugin === 'azure' || plugin === 'azure-dynamic')) {
-    add('warning', 'option-not-applicable', `Dual-stack (IPv6) is documented for kubenet and Azure CNI Overlay, not for ${PLUGIN_NAMES[plugin]}.`, 'nodeSubnetCidr', SOURCES.overlay);
+  if (hasV6 && plugin !== 'azure-overlay') {
+    add(
+      'error',
+      'option-not-applicable',
+      `Dual-stack (IPv6) needs Azure CNI Overlay: "Azure CNI Overlay is required". ${PLUGIN_NAMES[plugin]} cannot be dual-stack${plugin === 'kubenet' ? ' (the kubenet dual-stack page was removed on 10 March 2025)' : ''}.`,
+      plugin === 'kubenet' ? 'podCidr' : 'nodeSubnetCidr',
+      SOURCES.dualStack,
+    );
   }
   if (r.usesPodCidr && r.podCidrs.length > 0 && !r.podCidrs.some((p) => p.cidr.family === 4)) {
-    add('warning', 'ipv6-only', 'IPv6-only pod addressing is not supported: a dual-stack pod CIDR needs an IPv4 range too.', 'podCidr', SOURCES.kubenetDualStack);
+    add('warning', 'ipv6-only', 'IPv6-only pod addressing is not supported: a dual-stack pod CIDR needs an IPv4 range too.', 'podCidr', SOURCES.dualStack);
   }
-  return r.podCidrs.some((p) => p.cidr.family === 6) && r.podCidrs.some((p) => p.cidr.family === 4);
 }
 
 /** Subnets must lie inside the VNet's address space. */
@@ -654,8 +672,13 @@ function sizeRanges(ctx: PlanCtx, s: Scalars, r: Ranges): { nodeSubnet: SubnetSi
   return { nodeSubnet, ...(podSubnet ? { podSubnet } : {}), ...(podCidr ? { podCidr } : {}), limits };
 }
 
-/** Ceilings on the node count that do not come from a range: route table, cluster and pool limits, VNet IP count. */
-function nodeCeilings(ctx: PlanCtx, s: Scalars, dualStack: boolean): Omit<NodeLimit, 'binding'>[] {
+/**
+ * Ceilings on the node count that do not come from a range: route table, cluster and pool
+ * limits, VNet IP count; and the kubenet retirement notice as read on `today`.
+ * A plan exactly at a documented limit is valid; only the upgrade's surge nodes go past it,
+ * which is worth a warning (the upgrade needs room), not an error.
+ */
+function nodeCeilings(ctx: PlanCtx, s: Scalars, today: Date): Omit<NodeLimit, 'binding'>[] {
   const { add } = ctx;
   const { plugin, nodeCount, maxSurge, maxPods } = s;
   const N = BigInt(nodeCount);
@@ -664,22 +687,36 @@ function nodeCeilings(ctx: PlanCtx, s: Scalars, dualStack: boolean): Omit<NodeLi
   const nodesAtOnce = N + S;
   const limits: Omit<NodeLimit, 'binding'>[] = [];
   if (plugin === 'kubenet') {
-    const routes = dualStack ? LIMITS.routesPerTable / 2 : LIMITS.routesPerTable;
+    const routes = LIMITS.routesPerTable;
     limits.push({
       name: 'kubenet route table',
-      maxNodes: clampNodes(BigInt(routes) - S),
-      formula: dualStack ? `400 routes ÷ 2 (one per family) = 200 nodes − ${maxSurge} surge` : `400 routes, one per node = 400 nodes − ${maxSurge} surge`,
-      source: SOURCES.kubenetDualStack,
+      maxNodes: routes,
+      formula: `${n(routes)} routes, one per node = ${n(routes)} nodes`,
+      source: SOURCES.kubenet,
     });
-    if (nodesAtOnce > BigInt(routes)) {
-      add('error', 'node-limit', `kubenet needs one route per node${dualStack ? ' and family' : ''} in a route table of at most 400 routes: ${n(nodesAtOnce)} nodes (with surge) exceed ${routes}.`, 'nodeCount', SOURCES.kubenetDualStack);
+    if (N > BigInt(routes)) {
+      add('error', 'node-limit', `kubenet needs one route per node in a route table of at most ${n(routes)} routes: ${n(N)} nodes exceed ${n(routes)}.`, 'nodeCount', SOURCES.kubenet);
+    } else if (nodesAtOnce > BigInt(routes)) {
+      add(
+        'warning',
+        'node-limit-surge',
+        `${n(N)} nodes fit the ${n(routes)}-route table, but an upgrade adds its surge node${maxSurge === 1 ? '' : 's'} before removing old ones, and ${maxSurge === 1 ? 'it needs' : 'they need'} route${maxSurge === 1 ? ` ${n(routes + 1)}` : `s ${n(routes + 1)}–${n(nodesAtOnce)}`}. Keep ${n(routes - maxSurge)} nodes or fewer if upgrades must surge.`,
+        'nodeCount',
+        SOURCES.kubenet,
+      );
     }
+    const notice = retirementNotice('kubenet-retirement', today);
+    add(notice.status === 'past' ? 'error' : 'warning', 'kubenet-retirement', notice.message, 'plugin', notice.source);
   }
-  limits.push({ name: 'AKS nodes per cluster', maxNodes: clampNodes(BigInt(LIMITS.nodesPerCluster) - S), formula: `5,000 nodes − ${maxSurge} surge`, source: SOURCES.quotas });
-  if (nodesAtOnce > BigInt(LIMITS.nodesPerCluster)) {
-    add('error', 'node-limit', `${n(nodesAtOnce)} nodes (with surge) exceed the AKS maximum of 5,000 nodes per cluster.`, 'nodeCount', SOURCES.quotas);
-  } else if (N > BigInt(LIMITS.nodesPerPool)) {
-    add('warning', 'node-limit', `A node pool holds at most 1,000 nodes; ${n(N)} nodes need at least ${Math.ceil(nodeCount / LIMITS.nodesPerPool)} node pools.`, 'nodeCount', SOURCES.quotas);
+  const perCluster = LIMITS.nodesPerCluster;
+  limits.push({ name: 'AKS nodes per cluster', maxNodes: perCluster, formula: `${n(perCluster)} nodes across all node pools`, source: SOURCES.quotas });
+  if (N > BigInt(perCluster)) {
+    add('error', 'node-limit', `${n(N)} nodes exceed the AKS maximum of ${n(perCluster)} nodes per cluster.`, 'nodeCount', SOURCES.quotas);
+  } else if (nodesAtOnce > BigInt(perCluster)) {
+    add('warning', 'node-limit-surge', `${n(N)} nodes are within the ${n(perCluster)}-node cluster limit, but an upgrade's surge nodes would take the cluster to ${n(nodesAtOnce)}.`, 'nodeCount', SOURCES.quotas);
+  }
+  if (N > BigInt(LIMITS.nodesPerPool)) {
+    add('warning', 'node-limit', `A node pool holds at most ${n(LIMITS.nodesPerPool)} nodes; ${n(N)} nodes need at least ${Math.ceil(nodeCount / LIMITS.nodesPerPool)} node pools.`, 'nodeCount', SOURCES.quotas);
   }
   if (plugin === 'azure' || plugin === 'azure-dynamic') {
     const perNode = 1n + P;

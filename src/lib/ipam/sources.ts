@@ -14,9 +14,10 @@ export const SOURCES = {
   overlayConcepts: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay',
   /** Separate pod subnet; DynamicIndividual and StaticBlock allocation. */
   podSubnet: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet',
+  /** 400 routes per route table, so at most 400 kubenet nodes; kubenet retires 31 March 2028. */
   kubenet: 'https://learn.microsoft.com/azure/aks/configure-kubenet',
-  /** 400 routes per route table; dual-stack kubenet limited to 200 nodes. */
-  kubenetDualStack: 'https://learn.microsoft.com/azure/aks/configure-kubenet-dual-stack',
+  /** Dual-stack needs Azure CNI Overlay ("Azure CNI Overlay is required"); kubenet dual-stack was removed in March 2025. */
+  dualStack: 'https://learn.microsoft.com/azure/aks/configure-dual-stack',
   /** 5,000 nodes per cluster, 1,000 per node pool, 100 node pools, 250 pods per node. */
   quotas: 'https://learn.microsoft.com/azure/aks/quotas-skus-regions',
   /** Five reserved addresses per subnet; /29 smallest IPv4 subnet. */
@@ -25,5 +26,5 @@ export const SOURCES = {
   apiserverServiceRange: 'https://github.com/kubernetes/kubernetes/blob/master/cmd/kube-apiserver/app/options/validation.go',
   cilium: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium',
   /** Dynamic pod-subnet allocation hands addresses to nodes in batches of 16. */
-  podSubnetBatches: 'https://github.com/Azure/azure-container-networking/issues/1605',
+  podSubnetBatches: 'https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation',
 } as const;

@@ -97,6 +97,14 @@ function subDocument(doc: YamlDocument, base: (string | number)[]): YamlDocument
   };
 }
 
+/** metadata.creationTimestamp in ms, when written (js-yaml reads an unquoted timestamp as a Date). */
+export function createdOf(m: Manifest): number | undefined {
+  const meta = m.value.metadata;
+  const v = typeof meta === 'object' && meta !== null ? (meta as Record<string, unknown>).creationTimestamp : undefined;
+  const t = v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : NaN;
+  return Number.isFinite(t) ? t : undefined;
+}
+
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
 export interface ContainerPort {

@@ -5,6 +5,7 @@
  * rest. Every difference carries its source.
  */
 import { diag, type Diagnostic } from '../diagnostics';
+import { retirementNotice } from '../facts';
 import type { ClusterIndex } from './cluster';
 import type { CompiledPolicy } from './policy';
 import type { Engine } from './types';
@@ -48,17 +49,15 @@ export function engineProfile(engine: unknown): EngineProfile {
 }
 
 /** Warnings about features of these policies that the chosen engine lacks or treats differently. */
-export function engineDiagnostics(engine: EngineProfile, policies: CompiledPolicy[], cluster?: ClusterIndex): Diagnostic[] {
+export function engineDiagnostics(engine: EngineProfile, policies: CompiledPolicy[], cluster?: ClusterIndex, today: Date = new Date()): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (engine.id === 'kubernetes' || engine.id === 'calico') return out;
   if (engine.id === 'azure-npm' && policies.length > 0) {
-    out.push(
-      diag('info', 'engine-retirement', 'AKS ends support for Azure Network Policy Manager on Windows nodes on 30 September 2026 and on Linux nodes on 30 September 2028; the suggested path on Linux is Cilium.', {
-        line: 1,
-        column: 1,
-        source: SOURCES.aksPolicies,
-      }),
-    );
+    // Dates from the fact registry; the wording says whether each date has passed on `today`.
+    for (const id of ['npm-windows-retirement', 'npm-linux-retirement'] as const) {
+      const notice = retirementNotice(id, today);
+      out.push(diag('warning', 'engine-retirement', notice.message, { line: 1, column: 1, source: notice.source }));
+    }
   }
   const namesByNumber = new Map<string, Set<number>>();
   for (const p of cluster?.pods ?? []) for (const port of p.ports) if (port.name) (namesByNumber.get(port.name) ?? namesByNumber.set(port.name, new Set()).get(port.name)!).add(port.port);

@@ -10,6 +10,7 @@
  */
 import type { Cidr } from '../cidr/ip';
 import type { PathSegment } from '../yaml';
+import { FACTS } from '../facts';
 
 export type Direction = 'Inbound' | 'Outbound';
 export type Access = 'Allow' | 'Deny';
@@ -75,20 +76,20 @@ function defaultRule(name: string, priority: number, direction: Direction, acces
 
 /** Azure creates these in every NSG; they cannot be removed, only overridden by rules with lower numbers. */
 export const DEFAULT_RULES: readonly NsgRule[] = [
-  defaultRule('AllowVnetInBound', 65000, 'Inbound', 'Allow', tag('VirtualNetwork'), tag('VirtualNetwork'), ['AllowVNetInBound']),
-  defaultRule('AllowAzureLoadBalancerInBound', 65001, 'Inbound', 'Allow', tag('AzureLoadBalancer'), any('0.0.0.0/0'), []),
-  defaultRule('DenyAllInBound', 65500, 'Inbound', 'Deny', any('0.0.0.0/0'), any('0.0.0.0/0'), ['DenyAllInbound', 'DefaultInboundDenyAll']),
-  defaultRule('AllowVnetOutBound', 65000, 'Outbound', 'Allow', tag('VirtualNetwork'), tag('VirtualNetwork'), ['AllowVNetOutBound']),
-  defaultRule('AllowInternetOutBound', 65001, 'Outbound', 'Allow', any('0.0.0.0/0'), tag('Internet'), ['AllowInternetOutbound']),
-  defaultRule('DenyAllOutBound', 65500, 'Outbound', 'Deny', any('0.0.0.0/0'), any('0.0.0.0/0'), ['DenyAllOutbound', 'DefaultOutboundDenyAll']),
+  defaultRule('AllowVnetInBound', FACTS['nsg-default-allow-vnet-priority'].value, 'Inbound', 'Allow', tag('VirtualNetwork'), tag('VirtualNetwork'), ['AllowVNetInBound']),
+  defaultRule('AllowAzureLoadBalancerInBound', FACTS['nsg-default-allow-lb-internet-priority'].value, 'Inbound', 'Allow', tag('AzureLoadBalancer'), any('0.0.0.0/0'), []),
+  defaultRule('DenyAllInBound', FACTS['nsg-default-deny-priority'].value, 'Inbound', 'Deny', any('0.0.0.0/0'), any('0.0.0.0/0'), ['DenyAllInbound', 'DefaultInboundDenyAll']),
+  defaultRule('AllowVnetOutBound', FACTS['nsg-default-allow-vnet-priority'].value, 'Outbound', 'Allow', tag('VirtualNetwork'), tag('VirtualNetwork'), ['AllowVNetOutBound']),
+  defaultRule('AllowInternetOutBound', FACTS['nsg-default-allow-lb-internet-priority'].value, 'Outbound', 'Allow', any('0.0.0.0/0'), tag('Internet'), ['AllowInternetOutbound']),
+  defaultRule('DenyAllOutBound', FACTS['nsg-default-deny-priority'].value, 'Outbound', 'Deny', any('0.0.0.0/0'), any('0.0.0.0/0'), ['DenyAllOutbound', 'DefaultOutboundDenyAll']),
 ];
 
 /** Custom rule priorities allowed by ARM: "The value can be between 100 and 4096." */
-export const PRIORITY_MIN = 100;
-export const PRIORITY_MAX = 4096;
+export const PRIORITY_MIN = FACTS['nsg-priority-min'].value;
+export const PRIORITY_MAX = FACTS['nsg-priority-max'].value;
 /** Subscription limits (azure-subscription-service-limits, networking). */
-export const MAX_RULES_PER_NSG = 1000;
-export const MAX_PREFIXES_PER_NSG = 4000;
+export const MAX_RULES_PER_NSG = FACTS['nsg-rules-per-nsg'].value;
+export const MAX_PREFIXES_PER_NSG = FACTS['nsg-addresses-per-side'].value;
 
 /** The host's virtual IP: health probes come from it ("AzureLoadBalancer"), and it is part of "VirtualNetwork". */
 export const AZURE_HOST_IP = '168.63.129.16';

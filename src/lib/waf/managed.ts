@@ -17,10 +17,16 @@
 import type { AssumedManagedMatch, WafRequest } from './request';
 import { headerValue } from './request';
 import type { Exclusion, PolicyModel } from './policy';
+import { FACTS } from '../facts';
 
 export const CRS_RULES_DOC = 'https://learn.microsoft.com/azure/web-application-firewall/ag/application-gateway-crs-rulegroups-rules';
-export const ANOMALY_THRESHOLD = 5;
-export const SEVERITY_POINTS: Record<string, number> = { Critical: 5, Error: 4, Warning: 3, Notice: 2 };
+export const ANOMALY_THRESHOLD = FACTS['waf-anomaly-threshold'].value;
+export const SEVERITY_POINTS: Record<string, number> = {
+  Critical: FACTS['waf-severity-critical'].value,
+  Error: FACTS['waf-severity-error'].value,
+  Warning: FACTS['waf-severity-warning'].value,
+  Notice: FACTS['waf-severity-notice'].value,
+};
 
 /** Upstream CRS v3.2.0 severities of rules the docs and the scoring examples mention. */
 export const KNOWN_RULES: Record<string, { message: string; severity: string; group: string }> = {

@@ -18,6 +18,7 @@ import { findWafPolicies, isArmTemplate } from '../azure';
 import { parseYamlValue, type PathSegment } from '../yaml';
 import { MATCH_VARIABLES, OPERATORS, TRANSFORMS, type MatchCondition, type MatchVariableName, type Operator, type Transform } from './conditions';
 import { compileRegex } from '../regex';
+import { FACTS } from '../facts';
 
 export const CUSTOM_RULES_DOC = 'https://learn.microsoft.com/azure/web-application-firewall/ag/custom-waf-rules-overview';
 export const LIMITS_DOC = 'https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-application-gateway-limits';
@@ -28,12 +29,12 @@ const FRONT_DOOR_OPERATORS = ['ServiceTagMatch'];
 
 export const POLICY_LIMITS = {
   maxLength: 500_000,
-  maxCustomRules: 100,
-  priorityMin: 1,
-  priorityMax: 100,
-  maxStringMatchValues: 10,
+  maxCustomRules: FACTS['waf-custom-rules-max'].value,
+  priorityMin: FACTS['waf-custom-rule-priority-min'].value,
+  priorityMax: FACTS['waf-custom-rule-priority-max'].value,
+  maxStringMatchValues: FACTS['waf-match-values-max'].value,
   /** 540 with CRS 3.1 and older, 600 with CRS 3.2 or newer. */
-  maxIpRanges: 600,
+  maxIpRanges: FACTS['waf-ip-ranges-max'].value,
 } as const;
 
 export type RuleAction = 'Allow' | 'Block' | 'Log' | 'JSChallenge';

@@ -49,8 +49,8 @@ const cases: { code: string; field?: string; raises: ClusterPlanInput; nearMiss:
   { code: 'max-pods-out-of-range', field: 'maxPods', raises: { ...ok, maxPods: 9 }, nearMiss: { ...ok, maxPods: 10 } },
   // maxPods 10 needs room for 30 pods in the pool: 2 nodes × 10 = 20 is refused, 3 × 10 = 30 passes.
   { code: 'max-pods-out-of-range', field: 'maxPods', raises: { ...ok, maxPods: 10, nodeCount: 2 }, nearMiss: { ...ok, maxPods: 10, nodeCount: 3 } },
-  { code: 'node-limit', field: 'nodeCount', raises: { ...ok, plugin: 'kubenet', nodeSubnetCidr: '10.1.0.0/20', podCidr: '192.168.0.0/15', nodeCount: 400 }, nearMiss: { ...ok, plugin: 'kubenet', nodeSubnetCidr: '10.1.0.0/20', podCidr: '192.168.0.0/15', nodeCount: 399 } },
-  { code: 'node-limit', field: 'nodeCount', raises: { ...ok, nodeSubnetCidr: '10.1.0.0/17', podCidr: '100.64.0.0/10', nodeCount: 5000 }, nearMiss: { ...ok, nodeSubnetCidr: '10.1.0.0/17', podCidr: '100.64.0.0/10', nodeCount: 1000 } },
+  { code: 'node-limit', field: 'nodeCount', raises: { ...ok, plugin: 'kubenet', nodeSubnetCidr: '10.1.0.0/20', podCidr: '192.168.0.0/15', nodeCount: 401 }, nearMiss: { ...ok, plugin: 'kubenet', nodeSubnetCidr: '10.1.0.0/20', podCidr: '192.168.0.0/15', nodeCount: 400 } },
+  { code: 'node-limit', field: 'nodeCount', raises: { ...ok, nodeSubnetCidr: '10.1.0.0/17', podCidr: '100.64.0.0/10', nodeCount: 5001 }, nearMiss: { ...ok, nodeSubnetCidr: '10.1.0.0/17', podCidr: '100.64.0.0/10', nodeCount: 1000 } },
   { code: 'option-not-applicable', field: 'podCidr', raises: { ...ok, plugin: 'azure', podCidr: '192.168.0.0/16' }, nearMiss: { ...ok, plugin: 'azure', podCidr: undefined } },
   { code: 'option-not-applicable', field: 'podSubnetCidr', raises: { ...ok, podSubnetCidr: '10.1.16.0/20' }, nearMiss: { ...dynamicOk } },
   { code: 'option-not-applicable', field: 'dataplane', raises: { ...ok, plugin: 'kubenet', dataplane: 'cilium' }, nearMiss: { ...ok, dataplane: 'cilium' } },

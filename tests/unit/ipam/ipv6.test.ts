@@ -1,6 +1,7 @@
 /**
- * Dual-stack plans: documented for kubenet (configure-kubenet-dual-stack) and Azure CNI
- * Overlay (azure-cni-overlay). Ranges are written "IPv4,IPv6" as az's --pod-cidrs takes them.
+ * Dual-stack plans: only Azure CNI Overlay ("Azure CNI Overlay is required",
+ * learn.microsoft.com/azure/aks/configure-dual-stack; the kubenet dual-stack page was removed
+ * on 2025-03-10). Ranges are written "IPv4,IPv6" as az's --pod-cidrs takes them.
  */
 import { describe, expect, it } from 'vitest';
 import { planCluster, type ClusterPlanInput } from '../../../src/lib/ipam';
@@ -41,14 +42,20 @@ describe('dual-stack', () => {
     expect(codes({ ...dual, podCidr: 'fd12:3456:789a::/64' })).toContain('ipv6-only');
     expect(codes(dual)).not.toContain('ipv6-only');
   });
-  it('dual-stack kubenet needs two routes per node: 200 nodes', () => {
+  it('dual-stack kubenet is refused: dual-stack needs Azure CNI Overlay', () => {
     const p = planCluster({ ...dual, plugin: 'kubenet', podCidr: '192.168.0.0/15,fd12:3456:789a::/64', nodeSubnetCidr: '10.1.0.0/20,fd00:1:0:1::/64', nodeCount: 10 });
-    expect(p.limits.find((l) => l.name === 'kubenet route table')?.maxNodes).toBe(199);
-    expect(codes({ ...dual, plugin: 'kubenet', podCidr: '192.168.0.0/15,fd12:3456:789a::/64', nodeSubnetCidr: '10.1.0.0/20,fd00:1:0:1::/64', nodeCount: 200 })).toContain('node-limit');
+    const d = p.diagnostics.find((x) => x.code === 'option-not-applicable');
+    expect(d?.severity).toBe('error');
+    expect(d?.field).toBe('podCidr');
+    expect(d?.message).toContain('Azure CNI Overlay is required');
+    // the route table no longer halves for a second family: kubenet has no dual-stack mode
+    expect(p.limits.find((l) => l.name === 'kubenet route table')?.maxNodes).toBe(400);
   });
-  it('dual-stack with Azure CNI node subnet is flagged as not documented', () => {
+  it('dual-stack with Azure CNI node subnet or pod subnet is refused too', () => {
     const d = planCluster({ ...dual, plugin: 'azure', podCidr: undefined }).diagnostics.find((x) => x.code === 'option-not-applicable');
-    expect(d?.severity).toBe('warning');
+    expect(d?.severity).toBe('error');
+    expect(d?.field).toBe('nodeSubnetCidr');
+    expect(codes(dual)).not.toContain('option-not-applicable');
   });
   it('a pair must be one IPv4 and one IPv6 range', () => {
     expect(codes({ ...dual, podCidr: '192.168.0.0/16,172.16.0.0/16' })).toContain('invalid-cidr');

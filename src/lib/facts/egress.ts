@@ -1,0 +1,63 @@
+/** Egress: outbound types, SNAT ports, NAT gateway, idle timeouts. */
+import { FACTCHECK_2026_11_30 as FC, facts } from './types.ts';
+
+const OUTBOUND = 'https://learn.microsoft.com/azure/aks/egress-outboundtype';
+const LB = 'https://learn.microsoft.com/azure/aks/configure-load-balancer-standard';
+
+export const EGRESS_FACTS = facts({
+  'outbound-types': {
+    value: ['loadBalancer', 'managedNATGateway', 'managedNATGatewayV2', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'],
+    display: 'loadBalancer, managedNATGateway, managedNATGatewayV2 (preview), userAssignedNATGateway, userDefinedRouting, none and block',
+    text: 'An AKS cluster sends traffic out through a load balancer (the default), a NAT gateway (managed, managed StandardV2 in preview, or your own), user-defined routes, none or block.',
+    source: OUTBOUND,
+    quote: 'load balancer, NAT gateway, user-defined routes, `none`, or `block`',
+    checked: FC,
+  },
+  'outbound-type-preview': {
+    value: ['managedNATGatewayV2'],
+    text: 'The managedNATGatewayV2 outbound type (StandardV2 NAT Gateway) is in preview.',
+    source: 'https://learn.microsoft.com/azure/aks/azure-cni-overlay',
+    quote: 'The AKS-managed `managedNATGatewayV2` outbound type is in preview.',
+    checked: FC,
+  },
+
+  'outbound-type-cli-min': {
+    value: '2.56',
+    text: 'Changing the outbound type of an existing cluster needs Azure CLI 2.56 or later.',
+    source: OUTBOUND,
+    quote: 'You must use Azure CLI version `2.56` or later',
+    checked: FC,
+  },
+  'lb-ports-per-ip': {
+    value: 64000,
+    display: '64,000',
+    text: 'Each outbound IP of the AKS load balancer gives 64,000 SNAT ports to share among nodes; ports per node must be a multiple of 8.',
+    source: LB,
+    quote: '64,000 ports per IP / <outbound ports per node> * <number of outbound IPs>',
+    checked: FC,
+  },
+  'nat-gateway-ports-per-ip': {
+    value: 64512,
+    display: '64,512',
+    text: 'A NAT gateway supports up to 64,512 flows per IP address, with at most 16 IP addresses.',
+    source: 'https://learn.microsoft.com/azure/aks/nat-gateway',
+    quote: 'supports up to 64,512 outbound UDP and TCP traffic flows per IP address with a maximum of 16 IP addresses',
+    checked: FC,
+  },
+  'lb-idle-timeout-aks': {
+    value: 30,
+    display: '30 minutes',
+    text: 'The AKS load balancer uses a 30-minute outbound idle timeout (4 minutes is the Standard load balancer default outside AKS); the API accepts 4–120.',
+    source: LB,
+    quote: 'uses a 30-minute idle timeout',
+    checked: FC,
+  },
+  'snat-default-ports': {
+    value: ['1-50: 1,024', '51-100: 512', '101-200: 256', '201-400: 128', '401-800: 64', '801-1,000: 32'],
+    display: '1,024 ports per node up to 50 nodes, halving at 100, 200, 400 and 800 nodes, down to 32 at 801–1,000',
+    text: 'The default SNAT ports per node depend on the backend pool size: 1,024 (1–50 nodes), 512 (51–100), 256 (101–200), 128 (201–400), 64 (401–800), 32 (801–1,000).',
+    source: 'https://learn.microsoft.com/azure/load-balancer/load-balancer-outbound-connections',
+    quote: '1-50 | 1,024 … 801-1,000 | 32',
+    checked: FC,
+  },
+});

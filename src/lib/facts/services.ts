@@ -1,0 +1,60 @@
+/** Services, load balancer annotations and Ingress. */
+import { FACTCHECK_2026_11_30 as FC, facts } from './types.ts';
+
+const LB = 'https://learn.microsoft.com/azure/aks/configure-load-balancer-standard';
+const INGRESS = 'https://kubernetes.io/docs/concepts/services-networking/ingress/';
+
+export const SERVICE_FACTS = facts({
+  'nodeport-range': {
+    value: '30000-32767',
+    display: '30000–32767',
+    text: 'Kubernetes allocates NodePorts from 30000–32767 by default.',
+    source: 'https://kubernetes.io/docs/concepts/services-networking/service/',
+    quote: '--service-node-port-range flag (default: 30000-32767)',
+    checked: FC,
+  },
+  'lb-tcp-idle-timeout-annotation-min': {
+    value: 4,
+    text: 'The azure-load-balancer-tcp-idle-timeout annotation takes whole minutes from 4 (the default) to 30.',
+    source: LB,
+    quote: 'The default and minimum value is 4. The maximum value is 30. The value must be an integer.',
+    checked: FC,
+  },
+  'lb-tcp-idle-timeout-annotation-max': {
+    value: 30,
+    text: 'The azure-load-balancer-tcp-idle-timeout annotation accepts at most 30 minutes.',
+    source: LB,
+    quote: 'The maximum value is 30.',
+    checked: FC,
+  },
+
+  'allowed-service-tags-with-source-ranges': {
+    value: 'error',
+    text: 'AKS says it reports an error when both azure-allowed-service-tags and loadBalancerSourceRanges are set; cloud-provider-azure says the tags will not work because of kube-proxy DROP rules.',
+    source: LB,
+    quote: 'If both are specified, AKS reports an error when you try to apply the load balancer service specification.',
+    checked: FC,
+    disputed: 'cloud-provider-azure: "won\'t work because of DROP iptables rules from kube-proxy" (https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/).',
+  },
+  'ingress-hostless-fallthrough': {
+    value: true,
+    text: 'A request whose Host matches no rule host falls through to a rule without host (Kubernetes’ own name-based virtual hosting example).',
+    source: `${INGRESS}#name-based-virtual-hosting`,
+    quote: "any traffic whose request host header doesn't match first.bar.com and second.bar.com to service3",
+    checked: FC,
+  },
+  'app-routing-ingress-class': {
+    value: 'webapprouting.kubernetes.azure.com',
+    text: 'The application routing add-on creates the IngressClass webapprouting.kubernetes.azure.com for its managed NGINX.',
+    source: 'https://learn.microsoft.com/azure/aks/app-routing',
+    quote: 'it creates an Ingress class named webapprouting.kubernetes.azure.com',
+    checked: FC,
+  },
+  'app-routing-gateway-class': {
+    value: 'approuting-istio',
+    text: 'The application routing Gateway API implementation uses the GatewayClass approuting-istio.',
+    source: 'https://learn.microsoft.com/azure/aks/app-routing-gateway-api',
+    quote: 'approuting-istio',
+    checked: FC,
+  },
+});

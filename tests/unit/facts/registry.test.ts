@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { allFacts, CHANGES, FACTS, factDisplay, getFact, oldestChecked, retirementNotice, TABLES } from '../../../src/lib/facts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+describe('fact registry', () => {
+  const facts = allFacts();
+
+  it('holds facts from every topic table', () => {
+    expect(Object.keys(TABLES).length).toBeGreaterThan(5);
+    for (const [topic, table] of Object.entries(TABLES)) expect(Object.keys(table).length, topic).toBeGreaterThan(0);
+  });
+
+  it.each(facts.map((f) => [f.id, f] as const))('%s has a source, a quote, a sentence and a real check date', (id, f) => {
+    expect(f.id).toBe(id);
+    expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(f.source).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//);
+    expect(f.quote.trim().length).toBeGreaterThan(3);
+    expect(f.text.trim()).toMatch(/[.)]$/);
+    expect(f.checked).toMatch(ISO_DATE);
+    const d = new Date(`${f.checked}T00:00:00Z`);
+    expect(Number.isNaN(d.getTime())).toBe(false);
+    expect(d.toISOString().slice(0, 10)).toBe(f.checked);
+    expect(f.checked >= '2025-01-01').toBe(true);
+    if (f.disputed !== undefined) expect(f.disputed).toMatch(/https:\/\//);
+  });
+
+  it('has no id twice across topic files', () => {
+    const ids = facts.map((f) => f.id);
+    const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+    expect(dupes).toEqual([]);
+    expect(Object.keys(FACTS).length).toBe(ids.length);
+  });
+
+  it('dates of dated changes are ISO dates and every change names a section', () => {
+    for (const c of CHANGES) {
+      expect(FACTS[c.fact].value, c.fact).toMatch(ISO_DATE);
+      expect(c.affects.length, c.fact).toBeGreaterThan(0);
+      for (const a of c.affects) expect(a.href).toMatch(/^\/[a-z0-9/-]+\/(#[a-z0-9-]+)?$/);
+    }
+  });
+
+  it('writes values the way pages show them', () => {
+    expect(factDisplay(FACTS['vnet-configured-ips'])).toBe('65,536');
+    expect(factDisplay(FACTS['kubenet-max-nodes'])).toBe('400');
+    expect(factDisplay(FACTS['localdns-min-k8s'])).toBe('1.31');
+  });
+
+  it('finds facts by id and the oldest check date of a set', () => {
+    expect(getFact('kubenet-max-nodes')?.value).toBe(400);
+    expect(getFact('no-such-fact')).toBeUndefined();
+    expect(getFact('toString')).toBeUndefined();
+    expect(oldestChecked(['kubenet-max-nodes', 'no-such-fact'])).toBe('2026-11-30');
+    expect(oldestChecked([])).toBeUndefined();
+  });
+});
+
+describe('retirement notices relative to the reading date', () => {
+  it('counts down before the date and says how long ago after it', () => {
+    const before = retirementNotice('kubenet-retirement', new Date('2026-11-30T12:00:00Z'));
+    expect(before.status).toBe('upcoming');
+    expect(before.days).toBe(487);
+    expect(before.message).toContain('31 March 2028');
+    expect(before.message).toContain('in 16 months');
+    expect(before.message).toContain('Azure CNI Overlay');
+    const after = retirementNotice('kubenet-retirement', new Date('2028-04-02T00:00:00Z'));
+    expect(after.status).toBe('past');
+    expect(after.days).toBe(-2);
+    expect(after.message).toContain('2 days ago');
+  });
+
+  it('treats the last day as still supported', () => {
+    const n = retirementNotice('app-routing-nginx-support-end', new Date('2026-11-30T23:59:00Z'));
+    expect(n.status).toBe('upcoming');
+    expect(n.message).toContain('That is today.');
+    expect(retirementNotice('app-routing-nginx-support-end', new Date('2026-12-01T00:00:00Z')).status).toBe('past');
+  });
+});
