@@ -23,6 +23,12 @@ export interface Diagnostic {
   input?: string;
   /** A public page that states the rule behind this diagnostic. */
   source?: string;
+  /**
+   * Set on an error that kept part of the input out of the result, naming that part in a
+   * few words ("document 2", "the whole input"): the playground's headline then says the
+   * result was computed without it.
+   */
+  unread?: string;
 }
 
 export interface Position {

@@ -16,7 +16,7 @@ test('editing the node count changes the required addresses and the diagram', as
   const result = pg.locator('[data-result]');
   // (50 + 1) × (1 + 30) = 1,581 addresses, more than the 1,019 usable in the /22
   await expect(result).toContainText('(50 + 1) × (1 + 30) = 1,581');
-  const need = result.locator('svg rect[data-need="node-subnet"]');
+  const need = result.locator('svg:visible rect[data-need="node-subnet"]');
   await expect(need).toHaveAttribute('data-required', '1581');
   await expect(need).toHaveAttribute('data-fits', 'false');
   const before = Number(await need.getAttribute('width'));
@@ -70,7 +70,7 @@ test('/tools/ip-planner/ with vnet too: the plan works', async ({ page }) => {
   const pg = playground(page, 'tool');
   await expect(pg.locator('[data-input="plan"] textarea')).toHaveValue(/^vnetCidrs: \[10\.240\.0\.0\/16\]$/m);
   await expect(pg.locator('[data-result] .pg-verdict')).toHaveClass(/pg-allow/);
-  await expect(pg.locator('[data-result] svg rect[data-need="node-subnet"]')).toHaveAttribute('data-required', '51');
+  await expect(pg.locator('[data-result] svg:visible rect[data-need="node-subnet"]')).toHaveAttribute('data-required', '51');
 });
 
 test('exercise: another correct DNS service IP passes', async ({ page }) => {

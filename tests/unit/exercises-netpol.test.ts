@@ -85,16 +85,19 @@ describe('network-policy exercises, as a set', () => {
     expect(requireMatrix(e.solution, cluster, [{ port: 80 }], isolatedShop)).toBeUndefined();
     const r = requireMatrix({ policies: '' }, cluster, [{ port: 80 }], isolatedShop)!;
     expect(r.pass).toBe(false);
-    // No policies: everything is allowed; 4 pods → 3 sources each for 3 shop destinations.
-    expect(r.reason).toMatch(/^9 connections/);
-    expect(r.details).toContain('tools/debug → shop/api on 80/TCP: allowed, should be denied.');
+    // No policies: everything is allowed; 5 pods → 4 sources each for 4 shop destinations.
+    expect(r.reason).toMatch(/^16 connections/);
+    expect(r.details).toContain('shop/web → shop/api on 80/TCP: allowed, should be denied.');
   });
 });
 
 describe('netpol-default-deny', () => {
   const id = 'netpol-default-deny';
-  it('accepts an Exists selector and an empty ingress list with policyTypes left to default', () => {
-    expectPass(id, `${NP}metadata: {name: deny-all, namespace: shop}\nspec:\n  podSelector:\n    matchExpressions:\n    - {key: app, operator: Exists}\n  ingress: []\n`);
+  it('accepts an empty matchLabels and an empty ingress list with policyTypes left to default', () => {
+    expectPass(id, `${NP}metadata: {name: deny-all, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {}\n  ingress: []\n`);
+  });
+  it('rejects "every pod with an app label": the nightly-report pod has none', () => {
+    expectFail(id, `${NP}metadata: {name: deny-all, namespace: shop}\nspec:\n  podSelector:\n    matchExpressions:\n    - {key: app, operator: Exists}\n  ingress: []\n`, /tools\/debug → shop\/nightly-report on 80\/TCP: allowed, should be denied/);
   });
   it('rejects isolating egress too', () => {
     expectFail(id, `${NP}metadata: {name: deny-all, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n`, /shop\/web → tools\/debug on 80\/TCP: denied, should be allowed/);
@@ -155,19 +158,20 @@ describe('netpol-cross-namespace', () => {
 
 describe('netpol-and-vs-or', () => {
   const id = 'netpol-and-vs-or';
-  it('accepts one peer selecting the namespace by name, written with In', () => {
-    expectPass(
-      id,
-      `${NP}metadata: {name: scrape, namespace: backend}
+  const scrape = (namespaceSelector: string) => `${NP}metadata: {name: scrape, namespace: backend}
 spec:
   podSelector: {matchExpressions: [{key: app, operator: In, values: [api]}]}
   ingress:
   - ports: [{port: 9090, protocol: TCP}]
     from:
     - podSelector: {matchLabels: {app: prometheus}}
-      namespaceSelector: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: In, values: [monitoring]}]}
-`,
-    );
+      namespaceSelector: ${namespaceSelector}
+`;
+  it('accepts one peer selecting the team label with In', () => {
+    expectPass(id, scrape('{matchExpressions: [{key: team, operator: In, values: [ops]}]}'));
+  });
+  it('rejects one peer selecting the namespace monitoring by name: monitoring-eu is team=ops too', () => {
+    expectFail(id, scrape('{matchExpressions: [{key: kubernetes.io/metadata.name, operator: In, values: [monitoring]}]}'), /monitoring-eu\/prometheus → backend\/api on 9090\/TCP: denied, should be allowed/);
   });
   it('rejects the right peer on a policy that selects every backend pod', () => {
     const all = ex(id).solution.policies!.replace('  podSelector:\n    matchLabels:\n      app: api\n', '  podSelector: {}\n');
@@ -191,7 +195,7 @@ spec:
   policyTypes: [Egress]
   egress:
   - to:
-    - namespaceSelector: {}
+    - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
       podSelector: {matchLabels: {k8s-app: kube-dns}}
     ports:
     - {port: dns, protocol: UDP}
@@ -200,6 +204,16 @@ spec:
     ports: [{port: http}]
 `,
     );
+  });
+  it('rejects DNS to kube-dns pods in every namespace: tools/dns-test is not the cluster DNS', () => {
+    const anyNs = ex(id).solution.policies!.replace('    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: kube-system\n      podSelector:', '    - namespaceSelector: {}\n      podSelector:');
+    expect(anyNs).toContain('namespaceSelector: {}');
+    expectFail(id, anyNs, /shop\/web → tools\/dns-test on 53\/UDP: allowed, should be denied/);
+  });
+  it('rejects DNS to every kube-system pod: metrics-server is not DNS', () => {
+    const allKubeSystem = ex(id).solution.policies!.replace('      podSelector:\n        matchLabels:\n          k8s-app: kube-dns\n', '');
+    expect(allKubeSystem).not.toContain('kube-dns');
+    expectFail(id, allKubeSystem, /shop\/web → kube-system\/metrics-server on 53\/UDP: allowed, should be denied/);
   });
   it('rejects DNS over UDP only', () => {
     const udpOnly = ex(id).solution.policies!.replace('    - port: 53\n      protocol: TCP\n', '');
@@ -222,7 +236,7 @@ describe('netpol-ipblock-except', () => {
       id,
       `${NP}metadata: {name: gateway-in, namespace: edge}
 spec:
-  podSelector: {}
+  podSelector: {matchLabels: {app: gateway}}
   ingress:
   - from:
     - ipBlock: {cidr: 198.51.100.0/26}
@@ -240,6 +254,11 @@ spec:
     expect(viaIps).toContain('10.244.0.0/16');
     expectFail(id, viaIps, /ipBlock matches pod IPs[\s\S]*With Cilium: shop\/web → edge\/gateway on 443\/TCP: denied, should be allowed/);
   });
+  it('rejects the right rules on every edge pod: the cache is not part of the task', () => {
+    const allEdge = ex(id).solution.policies!.replace('  podSelector:\n    matchLabels:\n      app: gateway\n', '  podSelector: {}\n');
+    expect(allEdge).toContain('  podSelector: {}\n');
+    expectFail(id, allEdge, /203\.0\.113\.9 → edge\/cache on 443\/TCP: denied, should be allowed/);
+  });
   it('rejects "everything except the quarantine"', () => {
     const everything = ex(id).solution.policies!.replace('cidr: 198.51.100.0/24', 'cidr: 0.0.0.0/0');
     expectFail(id, everything, /203\.0\.113\.9 → edge\/gateway on 443\/TCP: allowed, should be denied/);
@@ -248,7 +267,7 @@ spec:
 
 describe('netpol-named-ports', () => {
   const id = 'netpol-named-ports';
-  it('accepts one policy per pod with numeric ports', () => {
+  it('rejects one policy per pod with numeric ports: the admin pod (http = 8000) is left out', () => {
     const perPod = (app: string, port: number) => `${NP}metadata: {name: ${app}-from-gateway, namespace: shop}
 spec:
   podSelector: {matchLabels: {app: ${app}}}
@@ -259,7 +278,7 @@ spec:
       podSelector: {}
     ports: [{port: ${port}}]
 `;
-    expectPass(id, `${perPod('web', 8080)}---\n${perPod('api', 3000)}`);
+    expectFail(id, `${perPod('web', 8080)}---\n${perPod('api', 3000)}`, /→ shop\/admin on \d+\/TCP: allowed, should be denied/);
   });
   it('rejects listing both numbers in the one rule', () => {
     const both = ex(id).start.policies!.replace('    - port: 8080\n', '    - port: 8080\n    - port: 3000\n');
@@ -310,7 +329,8 @@ spec:
   });
   it('rejects a set with four of the five mistakes fixed (DNS over TCP still closed)', () => {
     const fourOfFive = ex(id).solution.policies!.replace('    - port: 53\n      protocol: TCP\n', '');
-    expectFail(id, fourOfFive, /^2 connections[\s\S]*backend\/api → kube-system\/coredns on 53\/TCP: denied, should be allowed/);
+    // api and db each lose TCP 53 to both CoreDNS replicas.
+    expectFail(id, fourOfFive, /^4 connections[\s\S]*backend\/api → kube-system\/coredns-2 on 53\/TCP: denied, should be allowed/);
   });
   it('rejects the Prometheus policy left in namespace monitoring', () => {
     const wrongNs = ex(id).solution.policies!.replace('  name: api-allow-prometheus\n  namespace: backend', '  name: api-allow-prometheus\n  namespace: monitoring');

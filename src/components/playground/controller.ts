@@ -59,6 +59,7 @@ class Playground {
     root.querySelector('[data-action="reset"]')?.addEventListener('click', () => this.reset());
     root.querySelector<HTMLAnchorElement>('[data-pg-open]')?.addEventListener('click', (e) => void this.openInTool(e));
     root.addEventListener('keydown', (e) => gridKey(e));
+    root.addEventListener('click', (e) => this.goTo(e));
     addEventListener('beforeprint', () => void this.link().then((url) => this.setPrintUrl(url)));
     root.dataset.pgReady = 'true';
   }
@@ -214,6 +215,25 @@ class Playground {
         pane.el.dataset.editor = 'textarea';
         this.say('The code editor could not load; the plain text box still works.');
       });
+  }
+
+  /** A finding's location was clicked: put the cursor on its line and column, in the editor or the textarea. */
+  private goTo(e: MouseEvent): void {
+    const b = (e.target as HTMLElement).closest<HTMLElement>('[data-goto-line]');
+    const pane = b && this.panes.get(b.dataset.gotoPane ?? '');
+    if (!pane) return;
+    const line = Number(b.dataset.gotoLine);
+    const column = Number(b.dataset.gotoColumn ?? 1);
+    pane.el.scrollIntoView({ block: 'nearest' });
+    if (pane.editor) return pane.editor.goTo(line, column);
+    const ta = pane.textarea;
+    const lines = ta.value.split('\n');
+    const row = Math.min(Math.max(1, line), lines.length);
+    const offset = lines.slice(0, row - 1).reduce((sum, l) => sum + l.length + 1, 0) + Math.min(column - 1, lines[row - 1]!.length);
+    ta.focus();
+    ta.setSelectionRange(offset, offset);
+    // 19px lines (playground.css): bring the line into the textarea's view.
+    ta.scrollTop = Math.max(0, (row - 3) * 19);
   }
 
   /** The URL that reproduces this playground's current state. */

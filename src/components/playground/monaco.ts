@@ -53,6 +53,8 @@ export interface EditorHandle {
   setValue(value: string): void;
   setDiagnostics(diagnostics: Diagnostic[]): void;
   focus(): void;
+  /** Puts the cursor on a 1-based line and column, scrolls it into view and focuses the editor. */
+  goTo(line: number, column: number): void;
 }
 
 const SEVERITY = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info } as const;
@@ -86,6 +88,7 @@ export function createEditor(host: HTMLElement, o: EditorOptions): EditorHandle 
   });
   const pos = model.getPositionAt(o.offset);
   editor.setPosition(pos);
+  editor.revealPositionInCenterIfOutsideViewport(pos);
   let applying = false;
   model.onDidChangeContent(() => {
     if (!applying) o.onChange();
@@ -115,5 +118,10 @@ export function createEditor(host: HTMLElement, o: EditorOptions): EditorHandle 
       );
     },
     focus: () => editor.focus(),
+    goTo(line, column) {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealLineInCenterIfOutsideViewport(line);
+      editor.focus();
+    },
   };
 }

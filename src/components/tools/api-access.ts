@@ -8,6 +8,7 @@ import { checkApiServerAccess, type ApiServerAccessResult, type Via } from '../.
 import { placeAccessDiagnostic, readClient, readCluster } from '../../lib/access/read';
 import type { Diagnostic } from '../../lib/diagnostics';
 import { queryText } from '../../lib/query-text';
+import { count } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
 import type { ToolDefinition } from './types';
 
@@ -119,8 +120,7 @@ export function accessFromQuery(params: URLSearchParams, inputs: Record<string, 
 // ---- tool -------------------------------------------------------------------------------------
 
 function rangesText(r: ApiServerAccessResult, given: string[] | string | undefined): string {
-  const count = (Array.isArray(given) ? given : typeof given === 'string' ? given.split(',') : []).filter((x) => typeof x === 'string' && x.trim()).length;
-  const n = `${count} range${count === 1 ? '' : 's'}`;
+  const n = count((Array.isArray(given) ? given : typeof given === 'string' ? given.split(',') : []).filter((x) => typeof x === 'string' && x.trim()).length, 'range');
   return {
     disabled: 'off — any address may connect',
     list: `${n}${r.matchedRange ? `; matched ${r.matchedRange}` : ''}`,
@@ -161,14 +161,29 @@ const access: ToolDefinition = {
       h('p', { class: `pg-verdict ${verdictClass}` }, r.verdict === 'reachable' ? '✓ Reachable' : r.verdict === 'blocked' ? '✗ Not reachable' : '? Cannot tell from these inputs'),
       h('p', null, r.why),
       r.conditions.length ? h('div', null, h('h4', null, 'Also required'), h('ul', null, ...r.conditions.map((x) => h('li', null, x)))) : null,
+      // The details as a table, like the other tools' results (boxed and scrollable by the shell).
       h(
-        'dl',
-        null,
-        h('dt', null, 'Endpoint'), h('dd', null, r.endpoint === 'private' ? 'private (private endpoint in the cluster VNet)' : 'public'),
-        h('dt', null, 'Client path'), h('dd', null, r.via),
-        h('dt', null, 'Authorized IP ranges'), h('dd', null, rangesText(r, c.cluster.authorizedIpRanges)),
+        'table',
+        { class: 'pg-table' },
+        h('caption', null, 'How the client reaches the API server'),
+        h(
+          'tbody',
+          null,
+          ...(
+            [
+              ['Endpoint', r.endpoint === 'private' ? 'private (private endpoint in the cluster VNet)' : 'public'],
+              ['Client path', r.via],
+              [
+                'Authorized IP ranges',
+                rangesText(r, c.cluster.authorizedIpRanges),
+              ],
+            ] as const
+          ).map(([k, v]) => h('tr', null, h('th', { scope: 'row' }, k), h('td', null, v))),
+        ),
       ),
-      diagram(r, c.cluster.privateCluster),
+      h('h4', null, 'Path'),
+      // Drawn for a wide result; on a phone the picture scrolls sideways in its own box rather than shrinking its text.
+      h('div', { class: 'pg-scroll pg-figure-scroll', role: 'region', tabindex: 0, 'aria-label': 'Path from the client to the API server (picture)' }, diagram(r, c.cluster.privateCluster)),
     );
     const summary = `${r.verdict === 'reachable' ? 'Reachable' : r.verdict === 'blocked' ? 'Not reachable' : 'Unknown'}: ${cl.client.ip || '?'} via ${r.via} to the ${r.endpoint} API server`;
     return { view, diagnostics, summary };

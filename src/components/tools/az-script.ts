@@ -6,6 +6,7 @@ import { checkAzScript } from '../../lib/azcli';
 import { PLUGIN_NAMES } from '../../lib/ipam';
 import { h, type VNode } from '../../lib/view/h';
 import { addressDiagrams, planVerdict, sizingTable, valuesUsed } from '../views/ipam-plan';
+import { count, noun } from '../../lib/plural';
 import type { ToolDefinition } from './types';
 
 const azScript: ToolDefinition = {
@@ -48,16 +49,14 @@ az aks create -g myResourceGroup -n myCluster \\
           'p',
           null,
           c.subnet ? `Node subnet ${c.subnet} (${c.input.nodeSubnetCidr}) in VNet ${c.input.vnetCidrs.join(', ')}.` : 'Node subnet not known from the script.',
-          c.updates.length ? ` Updated on line${c.updates.length > 1 ? 's' : ''} ${c.updates.join(', ')}.` : '',
+          c.updates.length ? ` Updated on ${noun(c.updates.length, 'line')} ${c.updates.join(', ')}.` : '',
         ),
-        planVerdict(c.plan),
+        planVerdict(c.plan, undefined, 'this cluster’s plan'),
         sizingTable(c.plan, `${c.name}: addresses each range must hold`),
         ...addressDiagrams(c.plan),
         valuesUsed(c.plan),
       ),
     );
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const view = h(
       'div',
       null,
@@ -67,7 +66,8 @@ az aks create -g myResourceGroup -n myCluster \\
         : null,
       ...sections,
     );
-    const summary = `${report.clusters.length} cluster${report.clusters.length === 1 ? '' : 's'}; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+    // Errors and warnings are counted once, by the playground's headline and Findings.
+    const summary = report.clusters.length ? `${count(report.clusters.length, 'cluster')} checked: ${report.clusters.map((c) => c.name).join(', ')}.` : 'No az aks create in this script.';
     return { view, diagnostics, summary };
   },
 };

@@ -1,5 +1,6 @@
 import { analyzeRanges, SPLIT_SHOWN, type CidrInfo } from '../../lib/cidr';
 import { formatCount } from '../../lib/cidr/ip';
+import { count } from '../../lib/plural';
 import { h } from '../../lib/view/h';
 import type { ToolDefinition } from './types';
 
@@ -10,7 +11,7 @@ function rangeTable(ranges: CidrInfo[]) {
     'table',
     { class: 'pg-table' },
     h('caption', null, ranges.length === 1 ? 'The range' : `${ranges.length} ranges`),
-    h('thead', null, h('tr', null, ...['Range', 'First address', 'Last address', 'Mask', 'Addresses', 'Usable in an Azure subnet'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', null, h('tr', null, ...['Range', 'Usable in an Azure subnet', 'Addresses', 'First address', 'Last address', 'Mask'].map((t) => h('th', { scope: 'col' }, t)))),
     h(
       'tbody',
       null,
@@ -19,11 +20,11 @@ function rangeTable(ranges: CidrInfo[]) {
           'tr',
           null,
           h('th', { scope: 'row', class: 'pg-mono' }, r.cidr),
+          h('td', null, r.azureUsable === null ? h('span', { class: 'pg-muted', title: r.azureNote }, 'not a subnet size') : `${n(r.azureUsable)} (${r.azureFirstUsable} – ${r.azureLastUsable})`),
+          h('td', null, n(r.total)),
           h('td', { class: 'pg-mono' }, r.network),
           h('td', { class: 'pg-mono' }, r.last),
           h('td', { class: 'pg-mono' }, r.family === 4 ? r.mask : `/${r.prefix}`),
-          h('td', null, n(r.total)),
-          h('td', null, r.azureUsable === null ? h('span', { class: 'pg-muted', title: r.azureNote }, 'not a subnet size') : `${n(r.azureUsable)} (${r.azureFirstUsable} – ${r.azureLastUsable})`),
         ),
       ),
     ),
@@ -67,14 +68,14 @@ const cidr: ToolDefinition = {
         ? h(
             'table',
             { class: 'pg-table' },
-            h('caption', null, `${r.split.of} split into /${r.split.prefix}: ${formatCount(BigInt(r.split.count))} subnets${r.split.truncated ? ` (first ${r.split.subnets.length} shown)` : ''}`),
-            h('thead', null, h('tr', null, ...['Subnet', 'First', 'Last', 'Usable in Azure'].map((t) => h('th', { scope: 'col' }, t)))),
-            h('tbody', null, ...r.split.subnets.map((s) => h('tr', null, h('th', { scope: 'row', class: 'pg-mono' }, s.cidr), h('td', { class: 'pg-mono' }, s.first), h('td', { class: 'pg-mono' }, s.last), h('td', null, n(s.azureUsable))))),
+            h('caption', null, `${r.split.of} split into /${r.split.prefix}: ${count(BigInt(r.split.count), 'subnet')}${r.split.truncated ? ` (first ${r.split.subnets.length} shown)` : ''}`),
+            h('thead', null, h('tr', null, ...['Subnet', 'Usable in Azure', 'First', 'Last'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', null, ...r.split.subnets.map((s) => h('tr', null, h('th', { scope: 'row', class: 'pg-mono' }, s.cidr), h('td', null, n(s.azureUsable)), h('td', { class: 'pg-mono' }, s.first), h('td', { class: 'pg-mono' }, s.last)))),
           )
         : null,
     );
     const summary = first
-      ? `${first.cidr}: ${n(first.total)} addresses${first.azureUsable !== null ? `, ${n(first.azureUsable)} usable in an Azure subnet` : ''}${r.relations.some((x) => x.relation !== 'disjoint' && x.relation !== 'different-families') ? '; some ranges overlap' : ''}`
+      ? `${first.cidr}: ${count(BigInt(first.total), 'address')}${first.azureUsable !== null ? `, ${n(first.azureUsable)} usable in an Azure subnet` : ''}${r.relations.some((x) => x.relation !== 'disjoint' && x.relation !== 'different-families') ? '; some ranges overlap' : ''}`
       : 'No valid range';
     return { view, diagnostics, summary };
   },

@@ -106,7 +106,7 @@ function routeTableView(routes: RouteRow[], chosen: number): VNode {
     'table',
     { class: 'pg-table' },
     h('caption', null, `Route table: ${routes.length} route${routes.length === 1 ? '' : 's'}${chosen >= 0 ? ' (the chosen one is marked)' : ''}`),
-    h('thead', null, h('tr', null, ...['Status', 'Host', 'Path', 'Path type', 'How it matches', 'Backend', 'TLS secret', 'Ingress / rule'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', null, h('tr', null, ...['Host', 'Status', 'Path', 'Path type', 'Backend', 'How it matches', 'TLS secret', 'Ingress / rule'].map((t) => h('th', { scope: 'col' }, t)))),
     h(
       'tbody',
       null,
@@ -114,12 +114,12 @@ function routeTableView(routes: RouteRow[], chosen: number): VNode {
         h(
           'tr',
           { class: i === chosen ? 'pg-allow' : r.neverMatches ? 'pg-warn' : null, 'aria-current': i === chosen ? 'true' : null },
-          h('td', null, i === chosen ? '✔ chosen' : r.neverMatches ? h('span', { title: r.neverMatches }, 'never used') : ''),
           h('th', { scope: 'row', class: 'pg-mono' }, r.rule === -1 ? '(no rule matched)' : (r.host ?? '(any host)')),
+          h('td', null, i === chosen ? '✔ chosen' : r.neverMatches ? h('span', { title: r.neverMatches }, 'never used') : ''),
           h('td', { class: 'pg-mono' }, r.path ?? '—'),
           h('td', null, r.pathType ?? 'defaultBackend'),
-          h('td', null, r.matching),
           h('td', { class: 'pg-mono' }, r.backendText),
+          h('td', null, r.matching),
           h('td', { class: 'pg-mono' }, r.tlsSecret ?? ''),
           h('td', { class: 'pg-mono' }, `${r.ingress}${r.rule >= 0 ? ` rule ${r.rule} path ${r.pathIndex}` : ' defaultBackend'}`),
         ),

@@ -8,6 +8,7 @@ import { planFromText, setPlanFields, type PlanFieldValue } from '../../lib/ipam
 import { queryText } from '../../lib/query-text';
 import { h } from '../../lib/view/h';
 import { addressDiagrams, limitsTable, planVerdict, sizingTable, valuesUsed } from '../views/ipam-plan';
+import { count } from '../../lib/plural';
 import type { ToolDefinition } from './types';
 
 /** Runbook-link parameters → the plan field each sets. */
@@ -80,11 +81,12 @@ dnsServiceIp: 10.2.0.10
     const diagnostics = found.map((d) => ({ ...d, input: 'plan' }));
     if (!plan) return { view: h('p', { class: 'pg-muted' }, 'No plan to show yet.'), diagnostics, summary: 'No valid plan' };
 
-    const view = h('div', null, planVerdict(plan), sizingTable(plan), limitsTable(plan), h('h4', null, 'Address space'), ...addressDiagrams(plan), valuesUsed(plan));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const view = h('div', null, planVerdict(plan, errors), sizingTable(plan), limitsTable(plan), h('h4', null, 'Address space'), ...addressDiagrams(plan), valuesUsed(plan));
+    // Errors are counted once, by the playground's headline.
     // An unread plugin is never presented as the answer (the numbers were computed as Overlay only to show the other checks).
     const who = plan.unread?.includes('plugin') ? 'Network plugin not read (numbers shown as if Azure CNI Overlay)' : PLUGIN_NAMES[plan.effective.plugin];
-    const summary = `${who}: node subnet needs ${plan.nodeSubnet.required.toLocaleString('en-US')} addresses${plan.nodeSubnet.known ? ` of ${plan.nodeSubnet.usable.toLocaleString('en-US')} usable` : ''}; at most ${plan.maxNodeCount.toLocaleString('en-US')} nodes; ${errors === 0 ? 'no errors' : `${errors} error${errors === 1 ? '' : 's'}`}.`;
+    const summary = `${who}: node subnet needs ${count(plan.nodeSubnet.required, 'address')}${plan.nodeSubnet.known ? ` of ${plan.nodeSubnet.usable.toLocaleString('en-US')} usable` : ''}; at most ${count(plan.maxNodeCount, 'node')}.`;
     return { view, diagnostics, summary };
   },
 };

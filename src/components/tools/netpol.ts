@@ -6,6 +6,7 @@
  * lists them).
  */
 import { ENGINE_PROFILES, explainPolicies, runQuery } from '../../lib/netpol';
+import { count } from '../../lib/plural';
 import { h } from '../../lib/view/h';
 import { matrixView, policyTable, portLabel, queryView } from '../views/netpol';
 import type { ToolDefinition } from './types';
@@ -137,7 +138,7 @@ const netpol: ToolDefinition = {
     const view = h(
       'div',
       null,
-      h('p', { class: 'pg-muted' }, `${m.policies.length} polic${m.policies.length === 1 ? 'y' : 'ies'}, ${m.cluster.pods.length} pods; behaviour of ${engine.title}.`),
+      h('p', { class: 'pg-muted' }, `${count(m.policies.length, 'policy')}, ${count(m.cluster.pods.length, 'pod')}; behaviour of ${engine.title}.`),
       queryView(results),
       matrixView(m, columns, cells),
       policyTable(explainPolicies(m)),
@@ -148,7 +149,7 @@ const netpol: ToolDefinition = {
     const summary = [
       first ? `${first.label}: ${first.verdict}` : '',
       n ? `${allowed} of ${n * n} pod pairs allowed on ${portLabel(columns[0]!)}` : 'No pods in the cluster',
-      `${m.policies.length} polic${m.policies.length === 1 ? 'y' : 'ies'}`,
+      count(m.policies.length, 'policy'),
     ]
       .filter(Boolean)
       .join('; ');

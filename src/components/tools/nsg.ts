@@ -20,7 +20,8 @@ function resultCell(r: RuleRow): VNode {
 }
 
 function ruleTable(e: NsgEvaluation, position: number, direction: string): VNode {
-  const cols = ['Priority', 'Name', 'Source', 'Source ports', 'Destination', 'Destination ports', 'Protocol', 'Access', 'Result'];
+  // The rule's name first (it stays in view when the table scrolls), its result and access next to it.
+  const cols = ['Rule', 'Result', 'Access', 'Priority', 'Source', 'Source ports', 'Destination', 'Destination ports', 'Protocol'];
   return h(
     'table',
     { class: 'pg-table' },
@@ -33,15 +34,15 @@ function ruleTable(e: NsgEvaluation, position: number, direction: string): VNode
         h(
           'tr',
           { class: r.deciding ? 'pg-hit' : null, 'aria-current': r.deciding ? 'true' : null },
-          h('td', { class: 'pg-mono' }, Number.isFinite(r.priority) ? r.priority : '?'),
           h('th', { scope: 'row', class: 'pg-mono' }, r.name, r.isDefault ? h('span', { class: 'pg-muted' }, ' (default)') : null),
+          resultCell(r),
+          h('td', null, h('span', { class: r.access === 'Allow' ? 'pg-allow' : 'pg-deny' }, r.access)),
+          h('td', { class: 'pg-mono' }, Number.isFinite(r.priority) ? r.priority : '?'),
           h('td', { class: 'pg-mono' }, r.source),
           h('td', { class: 'pg-mono' }, r.sourcePorts),
           h('td', { class: 'pg-mono' }, r.destination),
           h('td', { class: 'pg-mono' }, r.destinationPorts),
           h('td', null, r.protocol),
-          h('td', null, h('span', { class: r.access === 'Allow' ? 'pg-allow' : 'pg-deny' }, r.access)),
-          resultCell(r),
         ),
       ),
     ),

@@ -1,4 +1,5 @@
 import { resolveService, type ResolvedService } from '../../lib/service';
+import { count } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
 import type { ToolDefinition } from './types';
 
@@ -52,7 +53,7 @@ function exposureDiagram(s: ResolvedService): VNode {
             [a.loadBalancer === 'internal' ? 'Client in VNet' : 'Internet client', a.sourceRanges.length ? `from ${a.sourceRanges.slice(0, 2).join(', ')}` : 'any source'],
             [`Azure LB (${a.loadBalancer})`, `${a.ip ?? (a.loadBalancer === 'internal' ? 'private IP' : 'public IP')}:${port?.port ?? '?'}`],
             ['Node', `NodePort${port?.nodePort ? ` ${port.nodePort}` : ''} · ${s.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster'}`],
-            ['Pod', `${s.endpoints.length} endpoint${s.endpoints.length === 1 ? '' : 's'} :${s.endpoints[0]?.port ?? port?.targetPort ?? '?'}`],
+            ['Pod', `${count(s.endpoints.length, 'endpoint')} :${s.endpoints[0]?.port ?? port?.targetPort ?? '?'}`],
           ]
         : s.type === 'NodePort'
           ? [['Client in VNet', 'to a node IP'], ['Node', `:${port?.nodePort ?? '30000-32767'}`], ['Pod', `${s.endpoints.length} endpoint(s) :${s.endpoints[0]?.port ?? port?.targetPort ?? '?'}`]]
@@ -128,7 +129,7 @@ const service: ToolDefinition = {
     const diagnostics = r.diagnostics.map((d) => ({ ...d, input: 'manifests' }));
     const view = r.services.length ? h('div', null, ...r.services.map(serviceView)) : h('p', { class: 'pg-muted' }, 'No Service in the input.');
     const summary = r.services.length
-      ? r.services.map((s) => (s.rejected ? `${s.namespace}/${s.name}: not created (invalid type)` : `${s.namespace}/${s.name}: ${s.type}${s.type === 'LoadBalancer' ? ` (${s.azure.loadBalancer})` : ''}, ${s.endpoints.length} endpoint${s.endpoints.length === 1 ? '' : 's'}`)).join('; ')
+      ? r.services.map((s) => (s.rejected ? `${s.namespace}/${s.name}: not created (invalid type)` : `${s.namespace}/${s.name}: ${s.type}${s.type === 'LoadBalancer' ? ` (${s.azure.loadBalancer})` : ''}, ${count(s.endpoints.length, 'endpoint')}`)).join('; ')
       : 'No Service';
     return { view, diagnostics, summary };
   },

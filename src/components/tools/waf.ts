@@ -84,7 +84,7 @@ function rulesTable(rows: EvaluatedRule[]): VNode {
     'table',
     { class: 'pg-table' },
     h('caption', null, 'Rules in evaluation order (custom rules by priority, then the managed-rule demonstration)'),
-    h('thead', null, h('tr', null, ...['Priority', 'Rule', 'Action', 'Result', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', null, h('tr', null, ...['Rule', 'Result', 'Action', 'Priority', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
     h(
       'tbody',
       null,
@@ -92,10 +92,10 @@ function rulesTable(rows: EvaluatedRule[]): VNode {
         h(
           'tr',
           { class: e.effect === 'decided' ? 'pg-warn' : e.effect === 'not-evaluated' || e.effect === 'disabled' ? 'pg-muted' : null },
-          h('td', null, e.priority !== undefined && e.priority !== Number.MAX_SAFE_INTEGER ? String(e.priority) : '—'),
           h('th', { scope: 'row', class: 'pg-mono' }, e.rule),
-          h('td', null, e.action ?? '—'),
           h('td', null, EFFECT_WORDS[e.effect]),
+          h('td', null, e.action ?? '—'),
+          h('td', null, e.priority !== undefined && e.priority !== Number.MAX_SAFE_INTEGER ? String(e.priority) : '—'),
           h(
             'td',
             null,

@@ -6,6 +6,7 @@
  */
 import { formatCount } from '../../lib/cidr/ip';
 import { PLUGIN_NAMES, type ClusterPlan, type PlannedRange, type RangeKind } from '../../lib/ipam';
+import { count, noun } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
 
 const n = (v: number): string => (Number.isSafeInteger(v) ? formatCount(BigInt(v)) : v.toExponential(2));
@@ -13,13 +14,16 @@ const n = (v: number): string => (Number.isSafeInteger(v) ? formatCount(BigInt(v
 const verdict = (fits: boolean, known = true): VNode =>
   !known ? h('span', { class: 'pg-muted' }, 'unknown') : fits ? h('span', { class: 'pg-allow' }, 'fits') : h('span', { class: 'pg-deny' }, 'too small');
 
-/** One line: does the plan work, and how far can it grow. */
-export function planVerdict(plan: ClusterPlan): VNode {
-  const errors = plan.diagnostics.filter((d) => d.severity === 'error').length;
-  const grow = `at most ${n(plan.maxNodeCount)} nodes with these ranges`;
+/**
+ * One line: does the plan work, and how far can it grow. `errors` is the count the
+ * playground's headline shows (all of the tool's errors); `scope` names what is counted
+ * when it is less than the whole input (one cluster of a script).
+ */
+export function planVerdict(plan: ClusterPlan, errors = plan.diagnostics.filter((d) => d.severity === 'error').length, scope?: string): VNode {
+  const grow = `at most ${count(plan.maxNodeCount, 'node')} with these ranges`;
   return errors === 0
-    ? h('p', { class: 'pg-verdict pg-allow' }, `The plan works: ${n(plan.effective.nodeCount)} nodes now, ${grow}.`)
-    : h('p', { class: 'pg-verdict pg-deny' }, `${errors} problem${errors === 1 ? '' : 's'} to fix (listed below); ${grow}.`);
+    ? h('p', { class: 'pg-verdict pg-allow' }, `The plan works: ${count(plan.effective.nodeCount, 'node')} now, ${grow}.`)
+    : h('p', { class: 'pg-verdict pg-deny' }, `${count(errors, 'error')}${scope ? ` in ${scope}` : ''} to fix (under Findings); ${grow}.`);
 }
 
 /** Required vs usable addresses per range, with the formula behind each number. */
@@ -31,10 +35,10 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
       'tr',
       null,
       h('th', { scope: 'row' }, 'Node subnet'),
+      h('td', null, verdict(ns.fits, ns.known)),
       h('td', { class: 'pg-mono' }, ns.cidr || '—'),
       h('td', null, n(ns.required)),
       h('td', null, ns.known ? `${n(ns.usable)} (size − 5 reserved by Azure)` : '—'),
-      h('td', null, verdict(ns.fits, ns.known)),
       h('td', null, ns.formula, ns.known && !ns.fits && ns.smallestFittingPrefix !== null ? ` — a /${ns.smallestFittingPrefix} or larger fits.` : ''),
     ),
   );
@@ -45,10 +49,10 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
         'tr',
         null,
         h('th', { scope: 'row' }, 'Pod subnet'),
+        h('td', null, verdict(ps.fits, ps.known)),
         h('td', { class: 'pg-mono' }, ps.cidr || '—'),
         h('td', null, n(ps.required)),
         h('td', null, ps.known ? `${n(ps.usable)} (size − 5)` : '—'),
-        h('td', null, verdict(ps.fits, ps.known)),
         h('td', null, ps.formula, ps.known && !ps.fits && ps.smallestFittingPrefix !== null ? ` — a /${ps.smallestFittingPrefix} or larger fits.` : ''),
       ),
     );
@@ -60,10 +64,10 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
         'tr',
         null,
         h('th', { scope: 'row' }, 'Pod CIDR'),
+        h('td', null, verdict(pc.fits)),
         h('td', { class: 'pg-mono' }, pc.cidr),
         h('td', null, `${n(pc.required)} /24 blocks`),
         h('td', null, `${n(pc.nodesSupported)} /24 blocks`),
-        h('td', null, verdict(pc.fits)),
         h('td', null, pc.formula),
       ),
     );
@@ -75,10 +79,10 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
         'tr',
         null,
         h('th', { scope: 'row' }, 'Service CIDR'),
+        h('td', null, s.overlaps.length ? h('span', { class: 'pg-deny' }, 'overlaps') : h('span', { class: 'pg-allow' }, 'ok')),
         h('td', { class: 'pg-mono' }, s.cidr),
         h('td', null, 'one per Service'),
-        h('td', null, `${s.size} addresses`),
-        h('td', null, s.overlaps.length ? h('span', { class: 'pg-deny' }, 'overlaps') : h('span', { class: 'pg-allow' }, 'ok')),
+        h('td', null, `${s.size} ${noun(s.size === '1' ? 1 : 2, 'address')}`),
         h('td', null, `DNS service IP ${plan.effective.dnsServiceIp || '—'}; virtual, never in a subnet${s.defaulted ? ' (default range)' : ''}.`),
       ),
     );
@@ -87,7 +91,7 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
     'table',
     { class: 'pg-table' },
     h('caption', null, caption),
-    h('thead', null, h('tr', null, ...['Range', 'CIDR', 'Needed', 'Available', 'Verdict', 'How it is counted'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', null, h('tr', null, ...['Range', 'Verdict', 'CIDR', 'Needed', 'Available', 'How it is counted'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', null, ...rows),
   );
 }
@@ -123,7 +127,7 @@ export function valuesUsed(plan: ClusterPlan): VNode {
   return h(
     'details',
     null,
-    h('summary', null, `Values used${plan.defaults.length ? ` (${plan.defaults.length} default${plan.defaults.length === 1 ? '' : 's'} filled in)` : ''}`),
+    h('summary', null, `Values used${plan.defaults.length ? ` (${count(plan.defaults.length, 'default')} filled in)` : ''}`),
     h(
       'dl',
       null,
@@ -165,101 +169,131 @@ const fillStyle = (k: RangeKind) => {
   return c === 'gray' ? 'fill: var(--sl-color-gray-5); stroke: var(--sl-color-gray-3)' : `fill: var(--sl-color-${c}-low); stroke: var(--sl-color-${c})`;
 };
 
-const WIDTH = 760;
-const LABEL_W = 78;
-const GAP = 26;
-const LANE_H = 24;
+/** Two drawings of one chart: the wide one for desktop results, the narrow one for phones (playground.css swaps them by the result's width). */
+interface Layout {
+  name: 'wide' | 'narrow';
+  width: number;
+  labelW: number;
+  gap: number;
+  laneH: number;
+  /** Font sizes of lane labels, range labels and the axis, in viewBox units (about px at the width they are shown). */
+  font: { lane: number; range: number; axis: number };
+  /** No interval of the axis is drawn narrower than this, so a /28 in a /16 stays a readable box. */
+  minW: number;
+}
+const LAYOUTS: Layout[] = [
+  { name: 'wide', width: 760, labelW: 78, gap: 26, laneH: 26, font: { lane: 12, range: 11, axis: 10 }, minW: 36 },
+  { name: 'narrow', width: 360, labelW: 62, gap: 18, laneH: 26, font: { lane: 12, range: 11, axis: 10 }, minW: 22 },
+];
 const TOP = 6;
 
-interface Segment {
+/**
+ * The x axis: blocks of touching ranges side by side (a ≈ between blocks), each cut at
+ * every range boundary into intervals. An interval gets its share of the block's width
+ * but never less than minW: small ranges are widened (the axis under them is dotted, and
+ * the caption says so) instead of shrinking to 1-px slivers. Monotonic, so overlaps and
+ * containment still read right.
+ */
+interface Interval {
+  start: bigint;
+  /** Exclusive. */
+  end: bigint;
+  x: number;
+  w: number;
+  widened: boolean;
+}
+interface Block {
   start: bigint;
   end: bigint;
   x: number;
   w: number;
+  intervals: Interval[];
+}
+
+function axisOf(ranges: PlannedRange[], layout: Layout): Block[] {
+  const sorted = [...ranges].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const blocks: { start: bigint; end: bigint }[] = [];
+  for (const r of sorted) {
+    const last = blocks.at(-1);
+    if (last && r.start <= last.end + 1n) {
+      if (r.end > last.end) last.end = r.end;
+    } else blocks.push({ start: r.start, end: r.end });
+  }
+  const usable = layout.width - layout.labelW - layout.gap * (blocks.length - 1);
+  const bw = usable / blocks.length;
+  return blocks.map((b, i) => {
+    const cuts = new Set<bigint>([b.start, b.end + 1n]);
+    for (const r of ranges) if (r.start >= b.start && r.end <= b.end) cuts.add(r.start).add(r.end + 1n);
+    const edges = [...cuts].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const sizes = edges.slice(1).map((e, k) => Number(e - edges[k]!));
+    const widths = spread(sizes, bw, Math.min(layout.minW, bw / sizes.length));
+    let x = layout.labelW + i * (bw + layout.gap);
+    const bx = x;
+    const intervals = widths.map((w, k) => {
+      const iv = { start: edges[k]!, end: edges[k + 1]!, x, w: w.w, widened: w.widened };
+      x += w.w;
+      return iv;
+    });
+    return { ...b, x: bx, w: bw, intervals };
+  });
+}
+
+/** Widths proportional to sizes, each at least `min`, summing to `total`. */
+function spread(sizes: number[], total: number, min: number): { w: number; widened: boolean }[] {
+  const fixed = new Set<number>();
+  for (let round = 0; round < sizes.length; round++) {
+    const free = sizes.reduce((sum, v, k) => (fixed.has(k) ? sum : sum + v), 0);
+    const room = total - fixed.size * min;
+    let changed = false;
+    sizes.forEach((v, k) => {
+      if (!fixed.has(k) && (room * v) / free < min) {
+        fixed.add(k);
+        changed = true;
+      }
+    });
+    if (!changed) break;
+  }
+  const free = sizes.reduce((sum, v, k) => (fixed.has(k) ? sum : sum + v), 0);
+  const room = total - fixed.size * min;
+  return sizes.map((v, k) => (fixed.has(k) || free === 0 ? { w: min, widened: true } : { w: (room * v) / free, widened: false }));
+}
+
+/** Where an address (or the end of a range, exclusive) falls on the axis. */
+function xAt(blocks: Block[], v: bigint): number {
+  for (const b of blocks) {
+    for (const iv of b.intervals) {
+      if (v >= iv.start && v <= iv.end) return iv.x + (iv.w * Number(((v - iv.start) * 10000n) / (iv.end - iv.start))) / 10000;
+    }
+  }
+  return 0;
 }
 
 /**
- * The VNet as a bar with the other ranges to scale. Ranges far apart (a pod CIDR in
- * 192.168/16, a VNet in 10/8) would vanish on one linear axis, so the axis is broken into
- * blocks of touching ranges, each drawn to its own scale, with a ≈ between blocks.
+ * The address space as lanes of bars (VNet, subnets, pod CIDR, services, reserved
+ * ranges) on one axis. Ranges far apart (a pod CIDR in 192.168/16, a VNet in 10/8) are
+ * drawn as separate blocks with ≈ between them; inside a block, small ranges are widened
+ * to stay readable (dotted axis). Overlaps are red bands across the lanes.
  */
 export function addressDiagram(plan: ClusterPlan, family: 4 | 6 = 4): VNode | null {
   const ranges = plan.ranges.filter((r) => r.family === family);
   if (ranges.length === 0) return null;
-  const segments = segmentsOf(ranges);
-  const lanes = LANES.filter((l) => ranges.some((r) => l.kinds.includes(r.kind)));
-  const height = TOP + lanes.length * LANE_H + 34;
-  const xOf = (v: bigint, seg: Segment) => seg.x + Number(((v - seg.start) * 100000n) / (seg.end - seg.start + 1n)) * (seg.w / 100000);
-  const segOf = (r: { start: bigint }) => segments.find((s) => r.start >= s.start && r.start <= s.end)!;
   const title = `IPv${family} address space: ${ranges.map((r) => r.name).join(', ')}${ranges.some((r) => r.overlaps.length) ? '. Overlaps are marked in red.' : '. No overlaps.'}`;
-
-  const children: VNode[] = [h('title', null, title)];
-  lanes.forEach((lane, i) => {
-    const y = TOP + i * LANE_H;
-    children.push(h('text', { x: 0, y: y + 16, 'font-size': 11 }, lane.label));
-    for (const r of ranges.filter((x) => lane.kinds.includes(x.kind))) {
-      const seg = segOf(r);
-      const x1 = xOf(r.start, seg);
-      const x2 = xOf(r.end + 1n, seg);
-      const w = Math.max(2, x2 - x1);
-      const hit = r.overlaps.length > 0;
-      children.push(
-        h(
-          'g',
-          null,
-          h('title', null, rangeText(r)),
-          h('rect', { x: round(x1), y: y + 2, width: round(w), height: LANE_H - 6, rx: 2, style: `${fillStyle(r.kind)}; stroke-width: ${hit ? 2 : 1}${hit ? '; stroke: var(--pg-deny)' : ''}`, 'data-range': r.kind, 'data-cidr': r.cidr }),
-          needBar(plan, r, x1, w, y),
-          w > 70 ? h('text', { x: round(x1 + 4), y: y + 15, 'font-size': 10 }, clipText(r.cidr, w)) : null,
-        ),
-      );
-    }
-  });
-  // overlaps: a red band across every lane where two colliding ranges share addresses
-  const seen = new Set<string>();
-  for (const a of ranges) {
-    for (const name of a.overlaps) {
-      const b = ranges.find((x) => x.name === name);
-      if (!b || a.kind === 'forbidden' || b.kind === 'forbidden') continue;
-      const pair = [a.name, b.name].sort().join('|');
-      if (seen.has(pair)) continue;
-      seen.add(pair);
-      const lo = a.start > b.start ? a.start : b.start;
-      const hi = a.end < b.end ? a.end : b.end;
-      const seg = segOf({ start: lo });
-      const x1 = xOf(lo, seg);
-      const w = Math.max(3, xOf(hi + 1n, seg) - x1);
-      children.push(
-        h(
-          'g',
-          null,
-          h('title', null, `Overlap: ${a.name} and ${b.name} share ${lo === hi ? 'an address' : 'addresses'}`),
-          h('rect', { x: round(x1), y: TOP, width: round(w), height: lanes.length * LANE_H, style: 'fill: var(--pg-deny); fill-opacity: 0.18; stroke: var(--pg-deny); stroke-dasharray: 4 2' }),
-        ),
-      );
-    }
-  }
-  // axis: first and last address of each block, ≈ between blocks
-  const axisY = TOP + lanes.length * LANE_H + 12;
-  segments.forEach((s, i) => {
-    const first = ranges.find((r) => r.start === s.start)!.first;
-    const last = [...ranges].reverse().find((r) => r.end === s.end)!.last;
-    children.push(
-      h('line', { x1: round(s.x), y1: axisY - 8, x2: round(s.x + s.w), y2: axisY - 8, style: 'stroke: var(--sl-color-gray-3)' }),
-      h('text', { x: round(s.x), y: axisY + 4, 'font-size': 9 }, first),
-      h('text', { x: round(s.x + s.w), y: axisY + 16, 'font-size': 9, 'text-anchor': 'end' }, last),
-    );
-    if (i > 0) children.push(h('text', { x: round(s.x - GAP / 2), y: axisY - 4, 'font-size': 14, 'text-anchor': 'middle' }, '≈'));
-  });
-
+  const drawn = LAYOUTS.map((l) => drawing(plan, ranges, l, title));
+  const blocks = axisOf(ranges, LAYOUTS[0]!).length;
+  const widened = drawn.some((d) => d.widened);
   return h(
     'figure',
-    null,
-    h('svg', { class: 'pg-diagram', viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img', 'aria-label': title }, ...children),
+    { class: 'pg-address-space' },
+    ...drawn.map((d) => d.svg),
     h(
       'figcaption',
       null,
-      h('p', { class: 'pg-muted' }, segments.length > 1 ? `IPv${family}: ${segments.length} separate blocks of addresses, each drawn to its own scale (≈ marks a gap).` : `IPv${family}, drawn to scale.`),
+      h(
+        'p',
+        { class: 'pg-muted' },
+        blocks > 1 ? `IPv${family}: ${blocks} separate blocks of addresses, each drawn to its own scale (≈ marks a gap).` : `IPv${family}.`,
+        widened ? ' Small ranges are widened so they can be read: where the axis is dotted, the chart is not to scale.' : ' Drawn to scale.',
+      ),
       h(
         'ul',
         null,
@@ -276,9 +310,82 @@ export function addressDiagram(plan: ClusterPlan, family: 4 | 6 = 4): VNode | nu
           );
         }),
       ),
-      ranges.some((r) => needOf(plan, r)) ? h('p', { class: 'pg-muted' }, 'The darker part of a subnet or pod CIDR is what the plan needs of it, to scale.') : null,
+      ranges.some((r) => needOf(plan, r)) ? h('p', { class: 'pg-muted' }, 'The darker part of a subnet or pod CIDR is what the plan needs of it, to scale within its bar.') : null,
     ),
   );
+}
+
+function drawing(plan: ClusterPlan, ranges: PlannedRange[], layout: Layout, title: string): { svg: VNode; widened: boolean } {
+  const blocks = axisOf(ranges, layout);
+  const lanes = LANES.filter((l) => ranges.some((r) => l.kinds.includes(r.kind)));
+  const { laneH, font } = layout;
+  const height = TOP + lanes.length * laneH + 40;
+  const children: VNode[] = [h('title', null, title)];
+  lanes.forEach((lane, i) => {
+    const y = TOP + i * laneH;
+    children.push(h('text', { x: 0, y: y + laneH / 2 + font.lane / 3, 'font-size': font.lane }, lane.label));
+    for (const r of ranges.filter((x) => lane.kinds.includes(x.kind))) {
+      const x1 = xAt(blocks, r.start);
+      const w = Math.max(2, xAt(blocks, r.end + 1n) - x1);
+      const hit = r.overlaps.length > 0;
+      const label = clipText(r.cidr, w, font.range);
+      children.push(
+        h(
+          'g',
+          null,
+          h('title', null, rangeText(r)),
+          h('rect', { x: round(x1), y: y + 2, width: round(w), height: laneH - 6, rx: 2, style: `${fillStyle(r.kind)}; stroke-width: ${hit ? 2 : 1}${hit ? '; stroke: var(--pg-deny)' : ''}`, 'data-range': r.kind, 'data-cidr': r.cidr }),
+          needBar(plan, r, x1, w, y, laneH),
+          label ? h('text', { x: round(x1 + 3), y: y + laneH / 2 + font.range / 3, 'font-size': font.range }, label) : null,
+        ),
+      );
+    }
+  });
+  // overlaps: a red band across every lane where two colliding ranges share addresses
+  const seen = new Set<string>();
+  for (const a of ranges) {
+    for (const name of a.overlaps) {
+      const b = ranges.find((x) => x.name === name);
+      if (!b || a.kind === 'forbidden' || b.kind === 'forbidden') continue;
+      const pair = [a.name, b.name].sort().join('|');
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      const lo = a.start > b.start ? a.start : b.start;
+      const hi = a.end < b.end ? a.end : b.end;
+      const x1 = xAt(blocks, lo);
+      const w = Math.max(3, xAt(blocks, hi + 1n) - x1);
+      children.push(
+        h(
+          'g',
+          null,
+          h('title', null, `Overlap: ${a.name} and ${b.name} share ${lo === hi ? 'an address' : 'addresses'}`),
+          h('rect', { x: round(x1), y: TOP, width: round(w), height: lanes.length * laneH, style: 'fill: var(--pg-deny); fill-opacity: 0.18; stroke: var(--pg-deny); stroke-dasharray: 4 2' }),
+        ),
+      );
+    }
+  }
+  // axis: solid where to scale, dotted where widened; first and last address of each block, ≈ between blocks
+  const axisY = TOP + lanes.length * laneH + 4;
+  let widened = false;
+  blocks.forEach((b, i) => {
+    for (const iv of b.intervals) {
+      widened ||= iv.widened;
+      children.push(h('line', { x1: round(iv.x), y1: axisY, x2: round(iv.x + iv.w), y2: axisY, style: `stroke: var(--sl-color-gray-3); stroke-width: 2${iv.widened ? '; stroke-dasharray: 2 3' : ''}`, 'data-widened': iv.widened ? 'true' : null }));
+    }
+    const first = ranges.find((r) => r.start === b.start)!.first;
+    const last = [...ranges].reverse().find((r) => r.end === b.end)!.last;
+    children.push(
+      h('text', { x: round(b.x), y: axisY + font.axis + 3, 'font-size': font.axis }, first),
+      h('text', { x: round(b.x + b.w), y: axisY + 2 * font.axis + 7, 'font-size': font.axis, 'text-anchor': 'end' }, last),
+    );
+    if (i > 0) children.push(h('text', { x: round(b.x - layout.gap / 2), y: axisY + 5, 'font-size': 16, 'text-anchor': 'middle' }, '≈'));
+  });
+  const svg = h(
+    'svg',
+    { class: `pg-diagram pg-diagram-${layout.name}`, viewBox: `0 0 ${layout.width} ${height}`, width: '100%', role: 'img', 'aria-label': title, 'data-layout': layout.name },
+    ...children,
+  );
+  return { svg, widened };
 }
 
 /**
@@ -305,7 +412,7 @@ function needOf(plan: ClusterPlan, r: PlannedRange): { fraction: number; over: b
 }
 
 /** The needed part of a range, drawn inside its bar; red when the need exceeds the range. */
-function needBar(plan: ClusterPlan, r: PlannedRange, x: number, w: number, y: number): VNode | null {
+function needBar(plan: ClusterPlan, r: PlannedRange, x: number, w: number, y: number, laneH: number): VNode | null {
   const need = needOf(plan, r);
   if (!need) return null;
   const fw = Math.max(need.required > 0 ? 1 : 0, w * need.fraction);
@@ -315,7 +422,7 @@ function needBar(plan: ClusterPlan, r: PlannedRange, x: number, w: number, y: nu
       x: round(x),
       y: y + 2,
       width: round(fw),
-      height: LANE_H - 6,
+      height: laneH - 6,
       rx: 2,
       style: `fill: ${need.over ? 'var(--pg-deny)' : `var(--sl-color-${COLOUR[r.kind] === 'gray' ? 'gray-3' : COLOUR[r.kind]})`}; fill-opacity: 0.45; stroke: none`,
       'data-need': r.kind,
@@ -327,22 +434,8 @@ function needBar(plan: ClusterPlan, r: PlannedRange, x: number, w: number, y: nu
   );
 }
 
-function segmentsOf(ranges: PlannedRange[]): Segment[] {
-  const sorted = [...ranges].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const blocks: { start: bigint; end: bigint }[] = [];
-  for (const r of sorted) {
-    const last = blocks.at(-1);
-    if (last && r.start <= last.end + 1n) {
-      if (r.end > last.end) last.end = r.end;
-    } else blocks.push({ start: r.start, end: r.end });
-  }
-  const usable = WIDTH - LABEL_W - GAP * (blocks.length - 1);
-  const w = usable / blocks.length;
-  return blocks.map((b, i) => ({ ...b, x: LABEL_W + i * (w + GAP), w }));
-}
-
 function rangeText(r: PlannedRange): string {
-  return `${r.name}${r.defaulted ? ' (default)' : ''}: ${r.first} – ${r.last}, ${r.size} addresses`;
+  return `${r.name}${r.defaulted ? ' (default)' : ''}: ${r.first} – ${r.last}, ${r.size} ${noun(r.size === '1' ? 1 : 2, 'address')}`;
 }
 
 function swatch(kind: RangeKind): VNode {
@@ -350,7 +443,13 @@ function swatch(kind: RangeKind): VNode {
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
-const clipText = (t: string, w: number) => (t.length * 6 > w - 6 ? `${t.slice(0, Math.max(3, Math.floor((w - 10) / 6)))}…` : t);
+/** The label if it fits the bar (about 0.6 em per character), else a shortened one, else none. */
+function clipText(t: string, w: number, size: number): string | null {
+  const per = size * 0.6;
+  if (t.length * per <= w - 6) return t;
+  const keep = Math.floor((w - 6) / per) - 1;
+  return keep >= 4 ? `${t.slice(0, keep)}…` : null;
+}
 
 /** Both families' diagrams. */
 export function addressDiagrams(plan: ClusterPlan): VNode[] {

@@ -32,7 +32,7 @@ export function readManifests(text: unknown, options: YamlOptions = {}): Manifes
   for (const doc of documents) {
     const v = doc.value;
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      diagnostics.push(diag('error', 'not-a-manifest', 'This document is not a Kubernetes object (a mapping with apiVersion, kind and metadata).', doc.at([])));
+      diagnostics.push(diag('error', 'not-a-manifest', 'This document is not a Kubernetes object (a mapping with apiVersion, kind and metadata).', { ...doc.at([]), unread: `document ${doc.index + 1}` }));
       continue;
     }
     const obj = v as Record<string, unknown>;
@@ -50,14 +50,17 @@ export function readManifests(text: unknown, options: YamlOptions = {}): Manifes
   return { manifests, diagnostics };
 }
 
+/** The part an unreadable object leaves out, in words: "document 2" or "document 2, item 3". */
+const unreadPart = (doc: YamlDocument, base: (string | number)[]): string => `document ${doc.index + 1}${typeof base[1] === 'number' ? `, item ${base[1] + 1}` : ''}`;
+
 function toManifest(v: unknown, doc: YamlDocument, base: (string | number)[], out: Diagnostic[]): Manifest | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    out.push(diag('error', 'not-a-manifest', 'This item is not a Kubernetes object.', doc.at(base)));
+    out.push(diag('error', 'not-a-manifest', 'This item is not a Kubernetes object.', { ...doc.at(base), unread: unreadPart(doc, base) }));
     return undefined;
   }
   const obj = v as Record<string, unknown>;
   if (typeof obj.kind !== 'string' || obj.kind === '') {
-    out.push(diag('error', 'missing-kind', 'This object has no "kind" (Pod, Service, NetworkPolicy, …).', doc.at(base)));
+    out.push(diag('error', 'missing-kind', 'This object has no "kind" (Pod, Service, NetworkPolicy, …).', { ...doc.at(base), unread: unreadPart(doc, base) }));
     return undefined;
   }
   const meta = (typeof obj.metadata === 'object' && obj.metadata !== null && !Array.isArray(obj.metadata) ? obj.metadata : {}) as Record<string, unknown>;

@@ -243,7 +243,7 @@ export function parseYamlDocuments(text: unknown, options: YamlOptions = {}): Ya
     return {
       documents: [],
       diagnostics: [
-        diag('error', 'input-too-large', `The input has ${text.length.toLocaleString('en')} characters; this tool reads at most ${limits.maxLength.toLocaleString('en')}.`, { line: 1, column: 1 }),
+        diag('error', 'input-too-large', `The input has ${text.length.toLocaleString('en')} characters; this tool reads at most ${limits.maxLength.toLocaleString('en')}.`, { line: 1, column: 1, unread: WHOLE_INPUT }),
       ],
     };
   }
@@ -254,7 +254,7 @@ export function parseYamlDocuments(text: unknown, options: YamlOptions = {}): Ya
   if (chunks.length > limits.maxDocuments) {
     return {
       documents: [],
-      diagnostics: [diag('error', 'too-many-documents', `The input has ${chunks.length.toLocaleString('en')} documents; this tool reads at most ${limits.maxDocuments.toLocaleString('en')}.`, { line: 1, column: 1 })],
+      diagnostics: [diag('error', 'too-many-documents', `The input has ${chunks.length.toLocaleString('en')} documents; this tool reads at most ${limits.maxDocuments.toLocaleString('en')}.`, { line: 1, column: 1, unread: WHOLE_INPUT })],
     };
   }
   let index = 0;
@@ -282,10 +282,13 @@ export function parseYamlDocuments(text: unknown, options: YamlOptions = {}): Ya
       const mark = (e as { mark?: { line?: number; column?: number } }).mark;
       const reason = (e as { reason?: string }).reason ?? (e instanceof Error ? e.message : String(e));
       const line = mark?.line !== undefined ? firstLine + mark.line : firstLine;
+      // A document written as JSON ({…} or […]) gets a JSON error, as JSON panes show.
+      const syntax = /^\s*(#[^\n]*\n\s*)*[[{]/.test(chunkText) ? 'JSON' : 'YAML';
       diagnostics.push(
-        diag('error', /maxDepth/.test(reason) ? 'yaml-too-deep' : 'yaml-syntax', /maxDepth/.test(reason) ? `The document nests deeper than ${limits.maxDepth} levels.` : `YAML syntax error: ${reason}.`, {
+        diag('error', /maxDepth/.test(reason) ? 'yaml-too-deep' : 'yaml-syntax', /maxDepth/.test(reason) ? `The document nests deeper than ${limits.maxDepth} levels.` : `${syntax} syntax error: ${reason}.`, {
           line,
           column: (mark?.column ?? 0) + 1,
+          unread: `document ${index + 1}`,
         }),
       );
       index++;
@@ -297,7 +300,7 @@ export function parseYamlDocuments(text: unknown, options: YamlOptions = {}): Ya
     }
     if (expandedSize(value, limits.maxExpandedNodes) > limits.maxExpandedNodes) {
       diagnostics.push(
-        diag('error', 'yaml-alias-bomb', `Document ${index + 1} expands to more than ${limits.maxExpandedNodes.toLocaleString('en')} nodes through aliases (*ref); it was not read.`, { line: firstLine, column: 1 }),
+        diag('error', 'yaml-alias-bomb', `Document ${index + 1} expands to more than ${limits.maxExpandedNodes.toLocaleString('en')} nodes through aliases (*ref); it was not read.`, { line: firstLine, column: 1, unread: `document ${index + 1}` }),
       );
       index++;
       continue;
@@ -309,9 +312,14 @@ export function parseYamlDocuments(text: unknown, options: YamlOptions = {}): Ya
   return { documents, diagnostics };
 }
 
+/** `Diagnostic.unread` of an error that kept the whole input out of the result. */
+export const WHOLE_INPUT = 'the whole input';
+
 /** Parses a text holding exactly one YAML or JSON value (extra documents are an error). */
 export function parseYamlValue(text: unknown, options: YamlOptions = {}): { document?: YamlDocument; diagnostics: Diagnostic[] } {
   const r = parseYamlDocuments(text, options);
+  // One value expected: a document that could not be read is the whole input.
+  for (const d of r.diagnostics) if (d.unread) d.unread = WHOLE_INPUT;
   if (r.documents.length > 1) {
     const second = r.documents[1]!;
     r.diagnostics.push(diag('error', 'multiple-documents', 'Only one document is expected here; the rest was ignored.', { line: second.line, column: 1 }));

@@ -4,6 +4,7 @@ import ipPlanner from '../../../src/components/tools/ip-planner';
 import azScript from '../../../src/components/tools/az-script';
 import { toHtml, toText, type VNode } from '../../../src/lib/view/h';
 import { SEED } from '../azcli/seed';
+import { headline } from '../../../src/components/playground/result';
 
 const find = (v: unknown, tag: string): VNode[] => {
   if (!v || typeof v !== 'object') return [];
@@ -59,7 +60,9 @@ describe('az-script tool', () => {
     expect(d.input).toBe('script');
     expect(SEED.split('\n')[d.line! - 1]).toContain('--service-cidr 10.32.0.0/16');
     expect(toText(out.view)).toContain('myAKSCluster');
-    expect(out.summary).toMatch(/1 cluster; 2 errors/);
+    expect(out.summary).toBe('1 cluster checked: myAKSCluster.');
+    // The error count is the headline's, said once.
+    expect(headline(out, azScript).errors).toMatch(/^2 errors — /);
   });
   it('the example is clean', () => {
     const out = azScript.run(azScript.example);

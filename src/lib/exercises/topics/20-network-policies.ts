@@ -3,6 +3,12 @@
  * checker always uses its own copy) and a required allow/deny matrix; the checker
  * computes the truth table of the learner's policies and compares cell by cell
  * (../netpol-check.ts), so any policy set with the right behaviour passes.
+ *
+ * Each cluster holds decoys: pods that a plausible wrong answer treats differently from
+ * the right one (a second CoreDNS replica and a non-DNS pod in kube-system, a pod labelled
+ * like the allowed one in another namespace, a namespace added later with the same team
+ * label…). Without them a wrong answer could give the right matrix on a too-simple cluster;
+ * tests/unit/exercises-wrong-answers.test.ts names the wrong answer each decoy catches.
  */
 import { checkPolicies, type NetpolSpec } from '../netpol-check';
 import type { Exercise } from '../types';
@@ -24,6 +30,12 @@ function pod(ns: string, name: string, labels: string, ip: string, ports: string
 
 const cluster = (...docs: string[]): string => `${docs.join('\n---\n')}\n`;
 const COREDNS = pod('kube-system', 'coredns', 'k8s-app: kube-dns', '10.244.0.10', ['dns:53/UDP', 'dns-tcp:53']);
+/** AKS runs CoreDNS with two replicas or more; an answer must allow every one. */
+const COREDNS_2 = pod('kube-system', 'coredns-2', 'k8s-app: kube-dns', '10.244.0.11', ['dns:53/UDP', 'dns-tcp:53']);
+/** Decoy: a kube-system pod that is not DNS ("all of kube-system on 53" must not pass). */
+const METRICS_SERVER = pod('kube-system', 'metrics-server', 'k8s-app: metrics-server', '10.244.0.12', ['https:4443']);
+/** Is this pod one of the cluster DNS pods: k8s-app=kube-dns in kube-system? */
+const isClusterDns = (p: { namespace: string; labels: Record<string, string> }) => p.namespace === 'kube-system' && p.labels['k8s-app'] === 'kube-dns';
 
 /** One NetworkPolicy manifest around a spec (indented two spaces). */
 const policy = (name: string, ns: string, spec: string): string =>
@@ -55,6 +67,8 @@ const SHOP = cluster(
   pod('shop', 'web', 'app: web', '10.244.1.10', ['http:80']),
   pod('shop', 'api', 'app: api', '10.244.1.11', ['http:8080']),
   pod('shop', 'db', 'app: db', '10.244.1.12', ['postgres:5432']),
+  // Decoy: a shop pod without an app label (a selector on app does not select every pod).
+  pod('shop', 'nightly-report', 'job: nightly-report', '10.244.1.13'),
   pod('tools', 'debug', 'app: debug', '10.244.2.10'),
 );
 
@@ -88,6 +102,9 @@ const APP = cluster(
   pod('shop', 'backend', 'app: backend', '10.244.1.21', ['http:8080', 'metrics:9090']),
   pod('shop', 'worker', 'app: worker', '10.244.1.22'),
   pod('tools', 'debug', 'app: debug', '10.244.2.10'),
+  // Decoy: a pod labelled app=frontend in another namespace is not "the frontend pod".
+  namespace('staging'),
+  pod('staging', 'frontend', 'app: frontend', '10.244.3.20', ['http:80']),
 );
 
 const allowFrontend = netpolExercise({
@@ -131,6 +148,12 @@ const PAYMENTS = cluster(
   pod('checkout', 'cart', 'app: cart', '10.244.4.10'),
   pod('checkout-canary', 'cart', 'app: cart', '10.244.5.10'),
   pod('reporting', 'reports', 'app: reports', '10.244.6.10'),
+  // Decoys: a namespace added later with the team label (naming today's two is not enough),
+  // and a cart pod of another team (selecting app=cart everywhere is not the team).
+  namespace('checkout-eu', 'team: checkout'),
+  pod('checkout-eu', 'cart', 'app: cart', '10.244.5.20'),
+  namespace('marketing', 'team: marketing'),
+  pod('marketing', 'cart', 'app: cart', '10.244.8.10'),
 );
 
 const crossNamespace = netpolExercise({
@@ -173,6 +196,9 @@ const SCRAPE = cluster(
   pod('backend', 'api', 'app: api', '10.244.2.20', ['http:8080', 'metrics:9090']),
   pod('backend', 'prometheus', 'app: prometheus', '10.244.2.21', ['web:9090']),
   pod('dev', 'prometheus', 'app: prometheus', '10.244.7.10', ['web:9090']),
+  // Decoy: a second team=ops namespace (selecting the namespace monitoring by name is not the task).
+  namespace('monitoring-eu', 'team: ops'),
+  pod('monitoring-eu', 'prometheus', 'app: prometheus', '10.244.1.40', ['web:9090']),
 );
 
 const andVsOr = netpolExercise({
@@ -214,7 +240,11 @@ const DNS_CLUSTER = cluster(
   pod('shop', 'api', 'app: api', '10.244.1.11', ['http:8080']),
   pod('shop', 'db', 'app: db', '10.244.1.12', ['postgres:5432']),
   COREDNS,
+  COREDNS_2,
+  METRICS_SERVER,
   pod('tools', 'debug', 'app: debug', '10.244.2.10'),
+  // Decoy: a test DNS server labelled like CoreDNS outside kube-system ("other DNS servers").
+  pod('tools', 'dns-test', 'k8s-app: kube-dns', '10.244.2.11', ['dns:53/UDP', 'dns-tcp:53']),
 );
 
 const DNS_RULE = `  - to:\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: kube-system\n      podSelector:\n        matchLabels:\n          k8s-app: kube-dns\n    ports:\n    - port: 53\n      protocol: UDP\n    - port: 53\n      protocol: TCP\n`;
@@ -228,7 +258,7 @@ const egressDns = netpolExercise({
   spec: {
     cluster: DNS_CLUSTER,
     ports: [{ port: 8080 }, { port: 5432 }, { port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
-    expect: (from, to, p) => from.key !== 'shop/web' || (to.key === 'shop/api' && p.port === 8080 && p.protocol === 'TCP') || (to.key === 'kube-system/coredns' && p.port === 53),
+    expect: (from, to, p) => from.key !== 'shop/web' || (to.key === 'shop/api' && p.port === 8080 && p.protocol === 'TCP') || (isClusterDns(to) && p.port === 53),
     traffic: [
       { from: 'shop/web', to: 'kube-system/coredns', port: 53, protocol: 'UDP', allow: true },
       { from: 'shop/web', to: 'kube-system/coredns', port: 53, protocol: 'TCP', allow: true },
@@ -264,6 +294,8 @@ const EDGE = cluster(
   namespace('shop'),
   namespace('tools'),
   pod('edge', 'gateway', 'app: gateway', '10.244.3.10', ['https:443']),
+  // Decoy: a second edge pod; the partner may reach the gateway only, not every edge pod.
+  pod('edge', 'cache', 'app: cache', '10.244.3.11', ['https:443']),
   pod('shop', 'web', 'app: web', '10.244.1.10', ['http:80']),
   pod('tools', 'debug', 'app: debug', '10.244.2.10'),
 );
@@ -288,6 +320,8 @@ const ipBlockExcept = netpolExercise({
       { from: '198.51.101.1', to: 'edge/gateway', port: 443, allow: false },
       { from: '203.0.113.9', to: 'edge/gateway', port: 443, allow: false },
       { from: '198.51.100.10', to: 'edge/gateway', port: 80, allow: false },
+      // The other edge pod is not part of the task: it stays open as before.
+      { from: '203.0.113.9', to: 'edge/cache', port: 443, allow: true },
     ],
     success: 'The ipBlock allows 198.51.100.0/24 minus 198.51.100.64–127, and a separate peer selects the cluster’s pods by namespace rather than by IP — pod IPs change, and Cilium on AKS ignores them in ipBlock.',
   },
@@ -319,17 +353,21 @@ const NAMED = cluster(
   pod('shop', 'web', 'app: web', '10.244.1.10', ['http:8080', 'metrics:9090']),
   pod('shop', 'api', 'app: api', '10.244.1.11', ['http:3000', 'metrics:9090']),
   pod('monitoring', 'prometheus', 'app: prometheus', '10.244.1.30', ['web:9090']),
+  // Decoys: the "future pod" whose http port is neither 8080 nor 3000, and a pod labelled
+  // app=ingress-nginx outside the gateway namespace.
+  pod('shop', 'admin', 'app: admin', '10.244.1.12', ['http:8000']),
+  pod('monitoring', 'ingress-test', 'app: ingress-nginx', '10.244.1.31', ['http:80']),
 );
-const HTTP_PORT: Record<string, number> = { 'shop/web': 8080, 'shop/api': 3000 };
+const HTTP_PORT: Record<string, number> = { 'shop/web': 8080, 'shop/api': 3000, 'shop/admin': 8000 };
 
 const namedPorts = netpolExercise({
   id: 'netpol-named-ports',
   title: 'One rule for every pod’s http port',
-  task: 'Every pod in shop must accept connections only from gateway/ingress, and only on its own container port named http — 8080 on web, 3000 on api, and whatever a future pod names http. Nothing else may reach shop pods (not metrics, not other ports).',
+  task: 'Every pod in shop must accept connections only from gateway/ingress, and only on its own container port named http — 8080 on web, 3000 on api, 8000 on the admin pod just added, and whatever a future pod names http. Nothing else may reach shop pods (not metrics, not other ports).',
   startNote: 'The starting policy uses the number 8080, which is web’s http port but not api’s.',
   spec: {
     cluster: NAMED,
-    ports: [{ port: 8080 }, { port: 3000 }, { port: 9090 }],
+    ports: [{ port: 8080 }, { port: 3000 }, { port: 8000 }, { port: 9090 }],
     expect: (from, to, p) => to.namespace !== 'shop' || (from.key === 'gateway/ingress' && p.protocol === 'TCP' && p.port === HTTP_PORT[to.key]),
     success: 'port: http is looked up on each destination pod, so one rule allows 8080 on web and 3000 on api — and only those.',
   },
@@ -343,7 +381,7 @@ const namedPorts = netpolExercise({
     'shop',
     `  podSelector: {}\n  policyTypes:\n  - Ingress\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: gateway\n      podSelector:\n        matchLabels:\n          app: ingress-nginx\n    ports:\n    - port: http\n`,
   ),
-  query: 'gateway/ingress -> shop/web:http\ngateway/ingress -> shop/api:http\ngateway/ingress -> shop/api:8080\nports: 8080, 3000, 9090\n',
+  query: 'gateway/ingress -> shop/web:http\ngateway/ingress -> shop/api:http\ngateway/ingress -> shop/api:8080\nports: 8080, 3000, 8000, 9090\n',
   hints: [
     'Look at the matrix for 3000: gateway/ingress → shop/api is denied. What is api’s http port?',
     'A ports entry may name a port instead of numbering it; the name is resolved on the destination pod’s container ports.',
@@ -364,6 +402,8 @@ const THREE_TIER = cluster(
   pod('backend', 'db', 'app: db', '10.244.2.21', ['postgres:5432']),
   pod('monitoring', 'prometheus', 'app: prometheus', '10.244.1.30', ['web:9090']),
   COREDNS,
+  COREDNS_2,
+  METRICS_SERVER,
 );
 
 const BROKEN_SET = [
@@ -415,7 +455,7 @@ const fixBrokenSet = netpolExercise({
     cluster: THREE_TIER,
     ports: [{ port: 80 }, { port: 8080 }, { port: 9090 }, { port: 5432 }, { port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
     expect: (from, to, p) => {
-      const egressOk = from.namespace !== 'backend' || to.namespace === 'backend' || (to.key === 'kube-system/coredns' && p.port === 53);
+      const egressOk = from.namespace !== 'backend' || to.namespace === 'backend' || (isClusterDns(to) && p.port === 53);
       const ingressOk =
         to.namespace !== 'backend' ||
         (from.key === 'frontend/web' && to.key === 'backend/api' && is(p, 8080)) ||

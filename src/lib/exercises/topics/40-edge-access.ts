@@ -41,6 +41,8 @@ const ADMIN_CASES: { method: string; url: string; blocked: boolean }[] = [
   { method: 'GET', url: '/', blocked: false },
   { method: 'GET', url: '/products?id=42', blocked: false },
   { method: 'POST', url: '/cart/checkout', blocked: false },
+  // Decoy: /admin inside the query string is not the /admin path ("Contains /admin" is wrong).
+  { method: 'GET', url: '/search?q=/admin', blocked: false },
 ];
 const CLIENTS = ['203.0.113.9', '198.51.100.20'];
 
