@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { existsSync, readdirSync } from 'node:fs';
 import rehypeBaseLinks, { rehypeFocusableTables } from './scripts/rehype-content.mjs';
+import remarkFactsChecked from './scripts/remark-facts.mjs';
 import monacoCssInJs from './scripts/vite-monaco-css.mjs';
 import csp from './scripts/csp.mjs';
 
@@ -21,6 +22,7 @@ const topics = [
   ['WAF', 'waf'],
   ['DNS', 'dns'],
   ['Troubleshooting', 'troubleshooting'],
+  ['Retirements and changes', 'changes'],
   ['Exercises', 'exercises'],
   ['Tools', 'tools'],
 ];
@@ -45,7 +47,7 @@ export default defineConfig({
   // Old page paths → new ones. Runbooks link into this site: when a page is renamed or
   // moved, add its old path here (the link check fails until you do).
   redirects: {},
-  markdown: { processor: unified({ rehypePlugins: [[rehypeBaseLinks, { base }], rehypeFocusableTables] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkFactsChecked], rehypePlugins: [[rehypeBaseLinks, { base }], rehypeFocusableTables] }) },
   integrations: [
     starlight({
       title: 'AKS Networking Field Guide',

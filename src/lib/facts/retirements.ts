@@ -4,6 +4,7 @@
  * change happened); `CHANGES` adds what the timeline page and the engines' warnings need:
  * what changed, the guide section it affects and the way forward.
  */
+import { daysSince } from './dates.ts';
 import { FACTCHECK_2026_11_30 as FC, facts } from './types.ts';
 
 const OVERLAY_CONCEPTS = 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay';
@@ -164,49 +165,49 @@ export interface Change {
 export const CHANGES: readonly Change[] = [
   {
     fact: 'kubenet-retirement', kind: 'retirement', label: 'kubenet retired',
-    affects: [{ href: '/plugins/network-plugins/#kubenet', title: 'Network plugins: kubenet' }, { href: '/plugins/ip-planning/', title: 'IP planning' }],
+    affects: [{ href: '/plugins/network-plugins/#kubenet-basic-networking', title: 'Network plugins: kubenet' }, { href: '/plugins/ip-planning/#kubenet-a-24-for-50-nodes', title: 'IP planning: kubenet' }],
     migration: 'Move kubenet clusters to Azure CNI Overlay (az aks update --network-plugin azure --network-plugin-mode overlay); the node subnet stays, pods keep a private pod CIDR.',
     migrationSource: 'https://learn.microsoft.com/azure/aks/upgrade-azure-cni',
   },
   {
     fact: 'npm-windows-retirement', kind: 'retirement', label: 'Azure NPM on Windows retired',
-    affects: [{ href: '/network-policies/network-policies/#engines-on-aks', title: 'Network policies: engines on AKS' }],
+    affects: [{ href: '/network-policies/network-policies/#network-policy-engines-on-aks', title: 'Network policies: engines on AKS' }],
     migration: 'On Windows node pools use Calico (supported on Windows Server 2019 and 2022) instead of Azure Network Policy Manager.',
     migrationSource: NETWORK_POLICIES,
   },
   {
     fact: 'npm-linux-retirement', kind: 'retirement', label: 'Azure NPM on Linux retired',
-    affects: [{ href: '/network-policies/network-policies/#engines-on-aks', title: 'Network policies: engines on AKS' }],
+    affects: [{ href: '/network-policies/network-policies/#network-policy-engines-on-aks', title: 'Network policies: engines on AKS' }],
     migration: 'Move Linux clusters from Azure Network Policy Manager to Cilium network policy (Azure CNI Powered by Cilium).',
     migrationSource: 'https://learn.microsoft.com/azure/aks/migrate-from-npm-to-cilium-network-policy',
   },
   {
     fact: 'http-app-routing-retired', kind: 'retirement', label: 'HTTP application routing add-on retired',
-    affects: [{ href: '/ingress/ingress/', title: 'Ingress' }],
+    affects: [{ href: '/ingress/ingress/#ingress-controllers-on-aks', title: 'Ingress controllers on AKS' }],
     migration: 'Use the application routing add-on (az aks approuting enable) or its Gateway API implementation instead of http_application_routing.',
     migrationSource: 'https://learn.microsoft.com/azure/aks/app-routing-migration',
   },
   {
     fact: 'ingress-nginx-retirement-announced', kind: 'new', label: 'ingress-nginx retirement announced',
-    affects: [{ href: '/ingress/ingress/', title: 'Ingress' }],
+    affects: [{ href: '/ingress/ingress/#ingress-controllers-on-aks', title: 'Ingress controllers on AKS' }],
     migration: 'Plan the move from the community ingress-nginx controller to Gateway API.',
     migrationSource: 'https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/',
   },
   {
     fact: 'ingress-nginx-best-effort-end', kind: 'end-of-support', label: 'ingress-nginx: no more releases',
-    affects: [{ href: '/ingress/ingress/', title: 'Ingress' }],
+    affects: [{ href: '/ingress/ingress/#ingress-controllers-on-aks', title: 'Ingress controllers on AKS' }],
     migration: 'Replace the community ingress-nginx controller with a Gateway API implementation or an AKS-managed option.',
     migrationSource: 'https://kubernetes.io/blog/2025/11/11/ingress-nginx-retirement/',
   },
   {
     fact: 'app-routing-nginx-support-end', kind: 'end-of-support', label: 'App routing NGINX: end of security patches',
-    affects: [{ href: '/ingress/ingress/', title: 'Ingress' }, { href: '/waf/waf/', title: 'WAF' }],
+    affects: [{ href: '/ingress/ingress/#application-routing-add-on-managed-nginx', title: 'Application routing add-on' }, { href: '/waf/waf/#where-the-waf-sits', title: 'WAF: where it sits' }],
     migration: 'Move Ingresses of class webapprouting.kubernetes.azure.com to the application routing Gateway API implementation (GatewayClass approuting-istio), Application Gateway for Containers, or the Istio add-on.',
     migrationSource: APP_ROUTING,
   },
   {
     fact: 'app-routing-gateway-api-ga', kind: 'generally-available', label: 'App routing Gateway API GA',
-    affects: [{ href: '/ingress/ingress/', title: 'Ingress' }],
+    affects: [{ href: '/ingress/ingress/#ingress-controllers-on-aks', title: 'Ingress controllers on AKS' }],
     migration: '',
   },
   {
@@ -217,47 +218,47 @@ export const CHANGES: readonly Change[] = [
   },
   {
     fact: 'kubenet-dual-stack-removed', kind: 'removed', label: 'kubenet dual-stack removed',
-    affects: [{ href: '/plugins/dual-stack/', title: 'Dual-stack' }, { href: '/plugins/ip-planning/', title: 'IP planning' }],
+    affects: [{ href: '/plugins/dual-stack/#what-aks-supports', title: 'Dual-stack: what AKS supports' }, { href: '/plugins/ip-planning/#dual-stack-overlay', title: 'IP planning: dual-stack' }],
     migration: 'Create dual-stack clusters with Azure CNI Overlay.',
     migrationSource: 'https://learn.microsoft.com/azure/aks/configure-dual-stack',
   },
   {
     fact: 'localdns-ga', kind: 'generally-available', label: 'LocalDNS GA',
-    affects: [{ href: '/dns/dns/', title: 'DNS' }, { href: '/basics/performance/', title: 'Performance' }],
+    affects: [{ href: '/dns/dns/#localdns-a-dns-cache-on-every-node', title: 'DNS: LocalDNS' }, { href: '/basics/performance/', title: 'Performance' }],
     migration: '',
   },
   {
     fact: 'localdns-nap', kind: 'new', label: 'LocalDNS with node auto-provisioning',
-    affects: [{ href: '/dns/dns/', title: 'DNS' }],
+    affects: [{ href: '/dns/dns/#localdns-a-dns-cache-on-every-node', title: 'DNS: LocalDNS' }],
     migration: '',
   },
   {
     fact: 'ebpf-host-routing-ga', kind: 'generally-available', label: 'eBPF host routing GA',
-    affects: [{ href: '/basics/performance/', title: 'Performance' }],
+    affects: [{ href: '/basics/performance/#the-data-plane-kube-proxy-or-cilium-ebpf', title: 'Performance: the data plane' }],
     migration: '',
   },
   {
     fact: 'shared-securityrule-removed', kind: 'removed', label: 'azure-shared-securityrule dropped',
-    affects: [{ href: '/services/services/', title: 'Services' }],
+    affects: [{ href: '/services/services/#azure-service-annotations-that-matter', title: 'Services: annotations' }],
     migration: 'Remove the annotation; it has no documented effect on AKS.',
   },
   {
     fact: 'overlay-dual-stack-windows-ga', kind: 'generally-available', label: 'Overlay dual-stack on Windows GA',
-    affects: [{ href: '/plugins/dual-stack/', title: 'Dual-stack' }],
+    affects: [{ href: '/plugins/dual-stack/#what-aks-supports', title: 'Dual-stack: what AKS supports' }],
     migration: '',
   },
   {
     fact: 'nat-gateway-v2-dual-stack', kind: 'new', label: 'StandardV2 NAT Gateway for dual-stack egress',
-    affects: [{ href: '/plugins/dual-stack/', title: 'Dual-stack' }, { href: '/nsg-egress/egress/', title: 'Egress' }],
+    affects: [{ href: '/plugins/dual-stack/#what-aks-supports', title: 'Dual-stack: what AKS supports' }, { href: '/nsg-egress/egress/#outbound-types', title: 'Egress: outbound types' }],
     migration: '',
   },
 ];
 
 /** The changes, oldest first. */
-export function changesByDate(): (Change & { date: string; display: string; text: string; source: string })[] {
+export function changesByDate(): (Change & { date: string; display: string; text: string; source: string; checked: string })[] {
   return CHANGES.map((c) => {
     const f = RETIREMENT_FACTS[c.fact];
-    return { ...c, date: f.value, display: f.display, text: f.text, source: f.source };
+    return { ...c, date: f.value, display: f.display, text: f.text, source: f.source, checked: f.checked };
   }).sort((a, b) => a.date.localeCompare(b.date));
 }
 
@@ -271,8 +272,6 @@ export interface RetirementNotice {
   source: string;
 }
 
-const DAY = 86_400_000;
-
 /**
  * Says where `today` stands against a dated change, for an engine's warning. `today`
  * defaults to the reader's clock; tests pass a fixed date.
@@ -280,9 +279,7 @@ const DAY = 86_400_000;
 export function retirementNotice(id: RetirementId, today: Date = new Date()): RetirementNotice {
   const fact = RETIREMENT_FACTS[id];
   const change = CHANGES.find((c) => c.fact === id);
-  const end = Date.UTC(Number(fact.value.slice(0, 4)), Number(fact.value.slice(5, 7)) - 1, Number(fact.value.slice(8, 10)));
-  const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  const days = Math.round((end - now) / DAY);
+  const days = -daysSince(fact.value, today);
   const status = days < 0 ? 'past' : 'upcoming';
   const when = status === 'past' ? `That was ${relative(-days)} ago.` : days === 0 ? 'That is today.' : `That is in ${relative(days)}.`;
   const migration = change?.migration ? ` ${change.migration}` : '';

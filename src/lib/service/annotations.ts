@@ -8,6 +8,7 @@
  * https://learn.microsoft.com/azure/aks/configure-load-balancer-standard.
  */
 import { parseIp } from '../cidr/ip';
+import { FACTS } from '../facts';
 
 export const PREFIX = 'service.beta.kubernetes.io/';
 export const LB_ANNOTATIONS_SOURCE = 'https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/#loadbalancer-annotations';
@@ -46,11 +47,12 @@ export const AZURE_ANNOTATIONS: AzureAnnotation[] = [
   { key: 'azure-load-balancer-ipv4', effect: 'The IPv4 address the load balancer uses (replaces the deprecated spec.loadBalancerIP).', check: ip(4) },
   { key: 'azure-load-balancer-ipv6', effect: 'The IPv6 address the load balancer uses (replaces the deprecated spec.loadBalancerIP).', check: ip(6) },
   { key: 'azure-dns-label-name', effect: 'DNS label on the Service\'s public IP: <label>.<region>.cloudapp.azure.com (public load balancers only).' },
-  { key: 'azure-shared-securityrule', effect: 'Exposes the Service through an NSG rule that may be shared with other Services (augmented security rules), to fit more Services within NSG limits.', check: bool },
-  { key: 'azure-allowed-service-tags', effect: 'Comma-separated Azure service tags allowed to reach the Service (NSG rules). Ignored when loadBalancerSourceRanges is set.' },
+  // Dropped from the AKS annotation table on 10 April 2026; maintainers call it dead code (cloud-provider-azure#9905).
+  { key: 'azure-shared-securityrule', effect: `No documented effect on AKS any more: ${FACTS['shared-securityrule-removed'].text} Remove it.`, check: bool },
+  { key: 'azure-allowed-service-tags', effect: `Comma-separated Azure service tags allowed to reach the Service (NSG rules). With loadBalancerSourceRanges too, sources disagree: ${FACTS['allowed-service-tags-with-source-ranges'].text}` },
   { key: 'azure-allowed-ip-ranges', effect: 'Comma-separated CIDRs allowed to reach the Service through NSG rules.' },
   { key: 'azure-deny-all-except-load-balancer-source-ranges', effect: 'Adds an NSG deny for everything except loadBalancerSourceRanges — without it, the default rule AllowVnetInBound (65000) still lets any VNet client in.', check: bool },
-  { key: 'azure-load-balancer-tcp-idle-timeout', effect: 'TCP idle timeout of the load balancer rule, in minutes (4–30; default 4).', check: int(4, 30) },
+  { key: 'azure-load-balancer-tcp-idle-timeout', effect: `TCP idle timeout of the load balancer rule, in minutes (${FACTS['lb-tcp-idle-timeout-annotation-min'].value}–${FACTS['lb-tcp-idle-timeout-annotation-max'].value}; default ${FACTS['lb-tcp-idle-timeout-annotation-min'].value}).`, check: int(FACTS['lb-tcp-idle-timeout-annotation-min'].value, FACTS['lb-tcp-idle-timeout-annotation-max'].value) },
   { key: 'azure-load-balancer-disable-tcp-reset', effect: 'Disabled TCP reset on idle timeout.', removed: 'removed in Kubernetes 1.20: standard load balancers always enable TCP reset' },
   { key: 'azure-load-balancer-enable-high-availability-ports', effect: 'Enables HA ports on an internal standard load balancer (all ports, needed for IP fragments).', check: bool },
   { key: 'azure-disable-load-balancer-floating-ip', effect: 'Disables Floating IP on the load balancer rules.', check: bool },
