@@ -22,8 +22,10 @@ const topics = [
   ['WAF', 'waf'],
   ['DNS', 'dns'],
   ['Troubleshooting', 'troubleshooting'],
-  ['Retirements and changes', 'changes'],
+  // The "Start here" path ends with Troubleshooting and then the exercises (src/onboarding.ts);
+  // reference sections off the path come after it.
   ['Exercises', 'exercises'],
+  ['Retirements and changes', 'changes'],
   ['Tools', 'tools'],
 ];
 const docs = new URL('./src/content/docs/', import.meta.url);

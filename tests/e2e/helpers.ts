@@ -3,7 +3,9 @@
  * data-playground="<tool>" and data-pg-id="<id>", each pane data-input="<name>", the result
  * region data-result. Runbook automation may rely on the same hooks.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import axeCore from 'axe-core';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -70,4 +72,17 @@ export function watch(page: Page, baseURL: string): { errors: string[]; foreign:
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   return { errors, foreign };
+}
+
+/** WCAG 2.0 and 2.1 at levels A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe as this site is checked: the default rules (WCAG and best practices) plus every
+ * experimental rule tagged WCAG 2.1 A/AA (axe leaves those out unless asked), such as
+ * label-content-name-mismatch.
+ */
+export function axe(page: Page): AxeBuilder {
+  const experimental = axeCore.getRules(WCAG_TAGS).filter((r) => r.tags.includes('experimental'));
+  return new AxeBuilder({ page }).options({ rules: Object.fromEntries(experimental.map((r) => [r.ruleId, { enabled: true }])) });
 }

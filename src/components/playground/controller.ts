@@ -29,6 +29,8 @@ class Playground {
   private running = false;
   private again = false;
   private lastDiagnostics: Diagnostic[] = [];
+  /** Shown in the status line until the reader edits or resets (e.g. "loaded from a link"). */
+  private notice = '';
   private readonly status: HTMLElement | null;
 
   constructor(readonly root: HTMLElement) {
@@ -96,12 +98,37 @@ class Playground {
   async restore(fragment: Map<string, string>): Promise<void> {
     const payload = fragment.get(this.id);
     let values = payload ? await decodeState(payload, this.names) : null;
-    if (payload && !values) this.say('This link’s playground state could not be read; showing the page’s example.');
-    if (!values && this.root.hasAttribute('data-pg-query') && location.search.length > 1) values = await this.fromQuery(location.search);
+    if (payload && !values) {
+      this.say('This link’s playground state could not be read; showing the page’s example.');
+      this.land();
+    }
+    let fromLink = values !== null;
+    if (!values && this.root.hasAttribute('data-pg-query') && location.search.length > 1) {
+      values = await this.fromQuery(location.search);
+      fromLink = values !== null;
+    }
     values ??= loadDraft(this.id, this.names);
     if (!values || !this.differs(values)) return;
     this.setInputs({ ...this.initial, ...values });
     this.run();
+    if (fromLink) {
+      this.land();
+      this.notice = 'Inputs loaded from a link — Reset restores the example.';
+      this.say(this.notice);
+    }
+  }
+
+  /** A shared link's playground is where the reader lands: scrolled to, and briefly highlighted. */
+  private land(): void {
+    this.root.scrollIntoView({ block: 'start', behavior: 'instant' });
+    this.root.dataset.pgLanded = 'true';
+    // The glow ends with its animation, counted from when the page is shown (a slow page
+    // load must not use it up unseen); without animations, a few seconds after load.
+    const end = () => delete this.root.dataset.pgLanded;
+    this.root.addEventListener('animationend', end, { once: true });
+    const later = () => setTimeout(end, 5000);
+    if (document.readyState === 'complete') later();
+    else addEventListener('load', later, { once: true });
   }
 
   private async fromQuery(search: string): Promise<Inputs | null> {
@@ -135,6 +162,7 @@ class Playground {
   }
 
   private changed(): void {
+    this.notice = '';
     this.saveSoon();
     if (this.scheduled) return;
     this.scheduled = true;
@@ -162,7 +190,7 @@ class Playground {
           this.lastDiagnostics = reply.diagnostics;
           this.mark();
           this.root.dataset.pgRuns = String(Number(this.root.dataset.pgRuns ?? 0) + 1);
-          this.say('');
+          this.say(this.notice);
         } catch (e) {
           if (e instanceof runner.TimeBudgetExceeded) {
             this.say(`This input is too large to evaluate here: the engine was ${e.message}. Your text is kept; make it smaller to see a result.`);
@@ -202,6 +230,7 @@ class Playground {
           // The host's outer height, so the editor takes exactly the textarea's place.
           height: host.offsetHeight,
           offset: ta.selectionStart ?? 0,
+          wrap: pane.el.dataset.wrap !== 'off',
           onChange: () => this.changed(),
         });
         ta.hidden = true;
@@ -273,13 +302,15 @@ class Playground {
   }
 
   private reset(): void {
+    // Kept until the next edit: the run that follows must not wipe it.
+    this.notice = 'Reset to the page’s example.';
     clearTimeout(this.draftTimer);
     this.setInputs(this.initial);
     saveDraft(this.id, null);
     const hash = withEntry(location.hash, this.id, null);
     history.replaceState(history.state, '', hash || location.pathname + location.search);
     this.run();
-    this.say('Reset to the page’s example.');
+    this.say(this.notice);
   }
 
   private say(message: string): void {

@@ -45,6 +45,8 @@ export interface EditorOptions {
   path: string;
   height: number;
   offset: number;
+  /** Soft-wrap long lines (off for YAML and JSON, where a wrapped line looks like a new key). */
+  wrap: boolean;
   onChange: () => void;
 }
 
@@ -77,7 +79,7 @@ export function createEditor(host: HTMLElement, o: EditorOptions): EditorHandle 
     lineNumbersMinChars: 3,
     tabSize: 2,
     insertSpaces: true,
-    wordWrap: 'on',
+    wordWrap: o.wrap ? 'on' : 'off',
     renderLineHighlight: 'none',
     fixedOverflowWidgets: true,
     scrollbar: { alwaysConsumeMouseWheel: false },

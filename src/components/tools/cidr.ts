@@ -50,6 +50,9 @@ const cidr: ToolDefinition = {
     if (cidr !== null) out.ranges = cidr.slice(0, 20_000).split(',').map((s) => s.trim()).join('\n');
     const prefix = params.get('prefix');
     if (prefix !== null) out.split = prefix.slice(0, 10);
+    // A link's ranges replace the whole example: the example's split (/18) would otherwise
+    // apply to the link's first range and could report an error the reader did not cause.
+    else if (cidr !== null) out.split = '';
     return out;
   },
   run(inputs) {
