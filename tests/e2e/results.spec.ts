@@ -218,7 +218,7 @@ for (const size of SIZES) {
             });
             expect(texts.length).toBeGreaterThan(5);
             for (const t of texts) {
-              expect(t.px, `${id}: "${t.text}"`).toBeGreaterThanOrEqual(9.5);
+              expect(t.px, `${id}: "${t.text}"`).toBeGreaterThanOrEqual(11);
               expect(t.contrast, `${id}: "${t.text}"`).toBeGreaterThanOrEqual(4.5);
             }
           }
@@ -246,7 +246,7 @@ for (const size of SIZES) {
       expect(rects.length).toBeGreaterThan(2);
       for (const r of rects) expect(r.w, r.cidr!).toBeGreaterThanOrEqual(12);
       const texts = await svg.evaluate((e) => [...e.querySelectorAll('text')].map((t) => ({ text: t.textContent, px: t.getBoundingClientRect().height })));
-      for (const t of texts) expect(t.px, t.text!).toBeGreaterThanOrEqual(9.5);
+      for (const t of texts) expect(t.px, t.text!).toBeGreaterThanOrEqual(11);
       // Widened parts are marked: a dotted axis, and the caption says it is not to scale there.
       if (await svg.locator('[data-widened="true"]').count()) {
         await expect(page.locator('[data-result] figcaption').first()).toContainText('not to scale');
@@ -265,7 +265,7 @@ for (const size of SIZES) {
       const box = (await fig.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(size.viewport.width);
       const text = (await fig.locator('svg text').first().boundingBox())!;
-      expect(text.height).toBeGreaterThanOrEqual(9.5);
+      expect(text.height).toBeGreaterThanOrEqual(11);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.viewport.width);
     });
   });

@@ -182,8 +182,8 @@ interface Layout {
   minW: number;
 }
 const LAYOUTS: Layout[] = [
-  { name: 'wide', width: 760, labelW: 78, gap: 26, laneH: 26, font: { lane: 12, range: 11, axis: 10 }, minW: 36 },
-  { name: 'narrow', width: 360, labelW: 62, gap: 18, laneH: 26, font: { lane: 12, range: 11, axis: 10 }, minW: 22 },
+  { name: 'wide', width: 760, labelW: 80, gap: 26, laneH: 28, font: { lane: 13, range: 12, axis: 11 }, minW: 40 },
+  { name: 'narrow', width: 340, labelW: 64, gap: 18, laneH: 28, font: { lane: 13, range: 12, axis: 11 }, minW: 24 },
 ];
 const TOP = 6;
 
