@@ -11,6 +11,8 @@
  * keep this source short.
  */
 
+import { GATEWAY_KINDS, gatewayDefinitions } from './gateway-schemas';
+
 export interface SchemaEntry {
   uri: string;
   schema: Record<string, unknown>;
@@ -490,7 +492,9 @@ definitions.List = kindSchema('v1', 'List', 'A list of objects, as printed by ku
 };
 (definitions.List as { required?: string[] }).required = ['items'];
 
-const KINDS = ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Ingress', 'IngressClass', 'NetworkPolicy', 'List'];
+Object.assign(definitions, gatewayDefinitions({ str, int, ref, oneOf, portNumber, OBJECT, LIST }));
+
+const KINDS = ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Ingress', 'IngressClass', 'NetworkPolicy', 'List', ...GATEWAY_KINDS];
 
 export const kubernetesSchema: SchemaEntry = {
   uri: 'https://aks-networking.local/schemas/kubernetes.json',
