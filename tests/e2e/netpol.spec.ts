@@ -37,8 +37,9 @@ test('changing a label in a policy flips the matrix cell', async ({ page }) => {
   await expect(cell(pg, 'monitoring/grafana', 'backend/api', '9090/TCP')).toHaveAttribute('data-verdict', 'allow');
   await expect(cell(pg, 'monitoring/prometheus', 'backend/api', '9090/TCP')).toHaveAttribute('data-verdict', 'deny');
   // The cell opens its walkthrough, naming the rule that allowed it.
-  await cell(pg, 'monitoring/grafana', 'backend/api', '9090/TCP').locator('summary').click();
-  await expect(cell(pg, 'monitoring/grafana', 'backend/api', '9090/TCP')).toContainText('backend/api-allow-prometheus');
+  await cell(pg, 'monitoring/grafana', 'backend/api', '9090/TCP').locator('button.pg-grid-cell').click();
+  await expect(cell(pg, 'monitoring/grafana', 'backend/api', '9090/TCP').locator('.pg-grid-why')).toBeVisible();
+  await expect(cell(pg, 'monitoring/grafana', 'backend/api', '9090/TCP').locator('.pg-grid-why')).toContainText('backend/api-allow-prometheus');
 });
 
 test('a lint finding is reported on the line it concerns, with a marker in the editor', async ({ page }) => {

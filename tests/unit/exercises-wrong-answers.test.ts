@@ -167,6 +167,31 @@ const WRONG: Record<string, Wrong> = {
     inputs: edit('environment', '"20.62.10.5/32"]', '"10.224.0.0/16"]'),
     says: /api-server-authorized-ranges/,
   },
+  'gateway-precedence': {
+    mistake: 'a wildcard hostname on the checkout route: the precise shop.example.com route still wins',
+    inputs: edit('manifests', 'hostnames: ["shop.example.com"]\n  rules:\n  - matches:\n    - path:\n        type: PathPrefix\n        value: /cart/checkout', 'hostnames: ["*.example.com"]\n  rules:\n  - matches:\n    - path:\n        type: PathPrefix\n        value: /cart/checkout'),
+    says: /cart\/checkout ends at cart/,
+  },
+  'gateway-hostname-intersection': {
+    mistake: '"*.example.com" on the api route, which also takes www.example.com',
+    inputs: edit('manifests', '["api.example.com", "*.api.example.com"]', '["*.example.com"]'),
+    says: /www\.example\.com\/ ends at api/,
+  },
+  'gateway-reference-grant': {
+    mistake: 'a ReferenceGrant for every Service of payments, which opens payments-db too',
+    inputs: edit('manifests', '    name: payments-api\n', ''),
+    says: /\/db ends at payments-db/,
+  },
+  'gateway-canary': {
+    mistake: 'weights swapped: 90% to the canary',
+    inputs: edit('manifests', /weight: 90\n([\s\S]*)weight: 10/, 'weight: 10\n$1weight: 90'),
+    says: /checkout-v2=90%/,
+  },
+  'gateway-migration-clean': {
+    mistake: 'a tls entry naming another Secret',
+    inputs: edit('manifests', 'secretName: shop-tls', 'secretName: other-tls'),
+    says: /shop-tls/,
+  },
 };
 
 describe('every exercise rejects a plausible wrong answer', () => {

@@ -336,3 +336,62 @@ describe('mistakes are reported where they are', () => {
     expect(problems.every((p) => p.startsWith(`${at}:`) || p.startsWith(`${at}.`) || p.startsWith(`${at}[`)), problems.join('\n')).toBe(true);
   });
 });
+
+// Cilium policies of the shared Cilium vectors (cilium/cilium examples and the AKS docs; see each case's `source`).
+const ciliumCases = JSON.parse(readFileSync(new URL('../vectors/cilium-cases.json', import.meta.url), 'utf8')) as { name: string; input: { policies: string } }[];
+
+describe('Cilium policies', () => {
+  it.each(ciliumCases.map((c) => [c.name.split(' ')[0]!, c.input.policies] as const))('vector %s passes', (_id, policies) => {
+    const docs = docsOf(policies);
+    expect(docs.length).toBeGreaterThan(0);
+    for (const doc of docs) expect(validate(root, doc)).toEqual([]);
+  });
+  const fqdn = () => docsOf(ciliumCases.find((c) => c.name.startsWith('cil-p18'))!.input.policies)[0] as any;
+  const cases: [string, (d: any) => void, string][] = [
+    ['toFQDN typo', (d) => (d.spec.egress[1].toFQDN = d.spec.egress[1].toFQDNs), 'spec.egress[1].toFQDN'],
+    ['unknown entity', (d) => (d.spec.egress[1] = { toEntities: ['internet'] }), 'spec.egress[1].toEntities[0]'],
+    ['lowercase protocol', (d) => (d.spec.egress[0].toPorts[0].ports[0].protocol = 'udp'), 'spec.egress[0].toPorts[0].ports[0].protocol'],
+    ['toFQDNs in a deny rule', (d) => (d.spec.egressDeny = [{ toFQDNs: [{ matchName: 'x.com' }] }]), 'spec.egressDeny[0].toFQDNs'],
+    ['wrong apiVersion', (d) => (d.apiVersion = 'cilium.io/v1'), 'apiVersion'],
+  ];
+  it.each(cases)('%s is reported where it is', (_what, edit, at) => {
+    const doc = fqdn();
+    expect(validate(root, doc)).toEqual([]);
+    edit(doc);
+    const problems = validate(root, doc);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.startsWith(`${at}:`) || p.startsWith(`${at}.`) || p.startsWith(`${at}[`)), problems.join('\n')).toBe(true);
+  });
+});
+
+describe('Gateway API objects (gateway-schemas.ts)', () => {
+  // Independent manifests: every manifest of the shared Gateway API vectors (conformance
+  // tests, Gateway API and AKS docs) must pass; typos the API server rejects must not.
+  const vectors = JSON.parse(readFileSync(new URL('../vectors/gateway-cases.json', import.meta.url), 'utf8')) as { name: string; input: { manifests: string } }[];
+  it('accepts every manifest of the shared Gateway API vectors', () => {
+    let checked = 0;
+    for (const v of vectors) {
+      for (const doc of docsOf(v.input.manifests)) {
+        expect(validate(root, doc), v.name).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(150);
+  });
+  const route = (spec: string): unknown => docsOf(`apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n${spec}`)[0];
+  for (const [what, spec, problem] of [
+    ['backendRef (typo)', '  rules:\n  - backendRef: [{name: a, port: 80}]\n', 'unknown field'],
+    ['path type prefix (lower case)', '  rules:\n  - matches: [{path: {type: prefix, value: /}}]\n', 'not in enum'],
+    ['redirect status 305', '  rules:\n  - filters: [{type: RequestRedirect, requestRedirect: {statusCode: 305}}]\n', 'not in enum'],
+    ['an IP as hostname', '  hostnames: ["10.0.0.1:80"]\n', 'does not match pattern'],
+    ['method get (lower case)', '  rules:\n  - matches: [{method: get}]\n', 'not in enum'],
+  ] as const) {
+    it(`rejects ${what}`, () => expect(validate(root, route(spec)).join('\n')).toContain(problem));
+  }
+  it('rejects a listener without a protocol, and an unknown allowedRoutes.from', () => {
+    const gw = docsOf('apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec:\n  gatewayClassName: approuting-istio\n  listeners:\n  - {name: http, port: 80, allowedRoutes: {namespaces: {from: Any}}}\n')[0];
+    const errors = validate(root, gw).join('\n');
+    expect(errors).toContain('missing protocol');
+    expect(errors).toContain('not in enum');
+  });
+});

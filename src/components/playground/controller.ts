@@ -61,6 +61,13 @@ class Playground {
     root.querySelector('[data-action="reset"]')?.addEventListener('click', () => this.reset());
     root.querySelector<HTMLAnchorElement>('[data-pg-open]')?.addEventListener('click', (e) => void this.openInTool(e));
     root.addEventListener('keydown', (e) => gridKey(e));
+    // A result view may offer "copy this text": a button data-action="copy-text" inside an
+    // element marked data-copy-scope, whose [data-copy-source] holds the text (views are data).
+    root.addEventListener('click', (e) => {
+      const button = e.target instanceof Element ? e.target.closest('[data-action="copy-text"]') : null;
+      const text = button?.closest('[data-copy-scope]')?.querySelector('[data-copy-source]')?.textContent;
+      if (button && text) void this.copyText(text, button.getAttribute('data-copy-what') ?? 'Text');
+    });
     root.addEventListener('click', (e) => this.goTo(e));
     addEventListener('beforeprint', () => void this.link().then((url) => this.setPrintUrl(url)));
     root.dataset.pgReady = 'true';
@@ -291,6 +298,15 @@ class Playground {
       this.say(markdown ? 'Markdown link copied to the clipboard.' : 'Link copied to the clipboard; it is also in the address bar.');
     } catch {
       this.say(markdown ? `Copy this Markdown: ${text}` : 'The address bar now holds the link; copy it from there.');
+    }
+  }
+
+  private async copyText(text: string, what: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.say(`${what} copied to the clipboard.`);
+    } catch {
+      this.say(`The clipboard is not available here: select the ${what.toLowerCase()} and copy it.`);
     }
   }
 

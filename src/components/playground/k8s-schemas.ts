@@ -11,6 +11,9 @@
  * keep this source short.
  */
 
+import { CILIUM_KINDS, ciliumDefinitions } from './cilium-schemas';
+import { GATEWAY_KINDS, gatewayDefinitions } from './gateway-schemas';
+
 export interface SchemaEntry {
   uri: string;
   schema: Record<string, unknown>;
@@ -490,7 +493,10 @@ definitions.List = kindSchema('v1', 'List', 'A list of objects, as printed by ku
 };
 (definitions.List as { required?: string[] }).required = ['items'];
 
-const KINDS = ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Ingress', 'IngressClass', 'NetworkPolicy', 'List'];
+Object.assign(definitions, ciliumDefinitions);
+Object.assign(definitions, gatewayDefinitions({ str, int, ref, oneOf, portNumber, OBJECT, LIST }));
+
+const KINDS = ['Namespace', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Ingress', 'IngressClass', 'NetworkPolicy', ...CILIUM_KINDS, 'List', ...GATEWAY_KINDS];
 
 export const kubernetesSchema: SchemaEntry = {
   uri: 'https://aks-networking.local/schemas/kubernetes.json',

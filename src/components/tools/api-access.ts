@@ -119,12 +119,23 @@ export function accessFromQuery(params: URLSearchParams, inputs: Record<string, 
 
 // ---- tool -------------------------------------------------------------------------------------
 
+function rangesText(r: ApiServerAccessResult, given: string[] | string | undefined): string {
+  const n = count((Array.isArray(given) ? given : typeof given === 'string' ? given.split(',') : []).filter((x) => typeof x === 'string' && x.trim()).length, 'range');
+  return {
+    disabled: 'off — any address may connect',
+    list: `${n}${r.matchedRange ? `; matched ${r.matchedRange}` : ''}`,
+    'outbound-only': "0.0.0.0/32 — only the cluster's load balancer outbound IP",
+    'not-applicable': 'do not apply to the private endpoint',
+    unreadable: 'could not be read — no client is reported reachable through them',
+  }[r.ranges];
+}
+
 const access: ToolDefinition = {
   id: 'api-access',
   title: 'API server access checker',
   description: 'Can this client reach the AKS API server? Authorized IP ranges, private clusters, peered management VNets, VPN — with the reason and the path drawn.',
   inputs: [
-    { name: 'cluster', label: 'Cluster access settings (YAML)', language: 'yaml', rows: 9, hint: 'privateCluster, authorizedIpRanges (list or "a,b"), vnetCidrs, peeredCidrs, outboundIps, outboundType, apiServerVnetIntegration.' },
+    { name: 'cluster', label: 'Cluster access settings (YAML, or az aks show -o json)', language: 'yaml', rows: 9, hint: 'privateCluster, authorizedIpRanges (list or "a,b"), vnetCidrs, peeredCidrs, outboundIps, outboundType, apiServerVnetIntegration — or paste `az aks show -o json`, optionally followed by `az network vnet show -o json` and a key: value document with outboundIps.' },
     { name: 'client', label: 'Client', language: 'yaml', rows: 2, hint: 'ip: the address, and via: internet | vnet | peered-vnet | vpn (inferred from the ranges when left out).' },
   ],
   example: {
@@ -164,7 +175,7 @@ const access: ToolDefinition = {
               ['Client path', r.via],
               [
                 'Authorized IP ranges',
-                ({ disabled: 'off — any address may connect', list: `${count(c.cluster.authorizedIpRanges?.filter((x) => x.trim()).length ?? 0, 'range')}${r.matchedRange ? `; matched ${r.matchedRange}` : ''}`, 'outbound-only': '0.0.0.0/32 — only the cluster\'s load balancer outbound IP', 'not-applicable': 'do not apply to the private endpoint' } as const)[r.ranges],
+                rangesText(r, c.cluster.authorizedIpRanges),
               ],
             ] as const
           ).map(([k, v]) => h('tr', null, h('th', { scope: 'row' }, k), h('td', null, v))),

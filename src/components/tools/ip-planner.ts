@@ -49,10 +49,10 @@ const ipPlanner: ToolDefinition = {
   inputs: [
     {
       name: 'plan',
-      label: 'Cluster plan (key: value)',
+      label: 'Cluster plan (key: value, or az aks show + az network vnet show JSON)',
       language: 'yaml',
       rows: 12,
-      hint: `plugin: ${Object.keys(PLUGIN_NAMES).join(' | ')}. Optional: dataplane, podSubnetCidr, podCidr, serviceCidr, dnsServiceIp, maxPods, maxSurge, otherCidrs (list of name/cidr). "a,b" gives a dual-stack pair.`,
+      hint: `plugin: ${Object.keys(PLUGIN_NAMES).join(' | ')}. Optional: dataplane, podSubnetCidr, podCidr, serviceCidr, dnsServiceIp, maxPods, maxSurge, otherCidrs (list of name/cidr). "a,b" gives a dual-stack pair. Or paste \`az aks show -o json\` followed by \`az network vnet show -o json\`: the plan is computed for that cluster.`,
     },
   ],
   example: {
@@ -84,7 +84,9 @@ dnsServiceIp: 10.2.0.10
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const view = h('div', null, planVerdict(plan, errors), sizingTable(plan), limitsTable(plan), h('h4', null, 'Address space'), ...addressDiagrams(plan), valuesUsed(plan));
     // Errors are counted once, by the playground's headline.
-    const summary = `${PLUGIN_NAMES[plan.effective.plugin]}: node subnet needs ${count(plan.nodeSubnet.required, 'address')}${plan.nodeSubnet.known ? ` of ${plan.nodeSubnet.usable.toLocaleString('en-US')} usable` : ''}; at most ${count(plan.maxNodeCount, 'node')}.`;
+    // An unread plugin is never presented as the answer (the numbers were computed as Overlay only to show the other checks).
+    const who = plan.unread?.includes('plugin') ? 'Network plugin not read (numbers shown as if Azure CNI Overlay)' : PLUGIN_NAMES[plan.effective.plugin];
+    const summary = `${who}: node subnet needs ${count(plan.nodeSubnet.required, 'address')}${plan.nodeSubnet.known ? ` of ${plan.nodeSubnet.usable.toLocaleString('en-US')} usable` : ''}; at most ${count(plan.maxNodeCount, 'node')}.`;
     return { view, diagnostics, summary };
   },
 };

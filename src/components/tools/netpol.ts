@@ -113,17 +113,17 @@ export function netpolFromQuery(params: URLSearchParams, inputs: Record<string, 
 const netpol: ToolDefinition = {
   id: 'netpol',
   title: 'Network policy evaluator',
-  description: 'Which pod may connect to which, and why: Kubernetes NetworkPolicy semantics with the AKS engines (Azure NPM, Calico, Cilium).',
+  description: 'Which pod may connect to which, and why: Kubernetes NetworkPolicy semantics with the AKS engines (Azure NPM, Calico, Cilium), and CiliumNetworkPolicy with FQDN and HTTP rules.',
   inputs: [
-    { name: 'policies', label: 'NetworkPolicies', language: 'yaml', schema: 'kubernetes', rows: 14, hint: 'One or more NetworkPolicy manifests, separated by ---.' },
+    { name: 'policies', label: 'NetworkPolicies', language: 'yaml', schema: 'kubernetes', rows: 14, hint: 'NetworkPolicy manifests, separated by ---; with "engine: cilium", also CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy.' },
     { name: 'cluster', label: 'Cluster: Namespaces and Pods', language: 'yaml', rows: 10, hint: 'Namespace and Pod manifests (Deployments work too); status.podIP gives a pod its IP.' },
-    { name: 'query', label: 'Query', language: 'plaintext', rows: 5, hint: 'Connections like "frontend/web -> backend/api:8080/TCP" or "203.0.113.7 -> frontend/web:80"; "ports: 80, 53/UDP" for the matrix; "engine: cilium".' },
+    { name: 'query', label: 'Query', language: 'plaintext', rows: 5, hint: 'Connections like "frontend/web -> backend/api:8080/TCP", "203.0.113.7 -> frontend/web:80", "frontend/web -> api.github.com:443" or, with an HTTP request, "frontend/web -> backend/api:8080/TCP GET /admin"; "ports: 80, 53/UDP" for the matrix; "engine: cilium".' },
   ],
   example: { policies: DEFAULT_POLICIES, cluster: DEFAULT_CLUSTER, query: DEFAULT_QUERY },
   fromQuery: netpolFromQuery,
   queryParams: {
     from: 'Source of a connection to check: "namespace/pod" or an IP address, e.g. from=frontend/web. Used with to and port; the connection is added as the first line of the query pane.',
-    to: 'Destination of that connection: "namespace/pod" or an IP address, e.g. to=backend/api.',
+    to: 'Destination of that connection: "namespace/pod", an IP address or a DNS name, e.g. to=backend/api or to=api.github.com.',
     port: 'Its port: a number or a port name, optionally with /TCP, /UDP or /SCTP, e.g. port=8080 or port=53/UDP. Without from and to, it sets the matrix\'s ports line.',
     protocol: 'The connection\'s protocol when port has none: TCP (default), UDP or SCTP.',
     ports: 'The matrix columns, e.g. ports=8080,53/UDP (replaces the ports: line).',
@@ -133,19 +133,19 @@ const netpol: ToolDefinition = {
     query: 'The whole query pane.',
   },
   run(inputs) {
-    const { model: m, query: q, results, columns, cells, diagnostics } = runQuery(inputs);
+    const { model: m, query: q, results, columns, names, cells, diagnostics } = runQuery(inputs);
     const engine = ENGINE_PROFILES[q.engine];
     const view = h(
       'div',
       null,
       h('p', { class: 'pg-muted' }, `${count(m.policies.length, 'policy')}, ${count(m.cluster.pods.length, 'pod')}; behaviour of ${engine.title}.`),
       queryView(results),
-      matrixView(m, columns, cells),
+      matrixView(m, columns, cells, names, `${inputs.policies ?? ''}\u0000${inputs.cluster ?? ''}\u0000${inputs.query ?? ''}`),
       policyTable(explainPolicies(m)),
     );
     const first = results[0]?.r;
     const n = m.cluster.pods.length;
-    const allowed = cells[0]?.flat().filter((x) => x === 'allow').length ?? 0;
+    const allowed = (cells[0] ?? []).flatMap((row) => row.slice(0, n)).filter((x) => x === 'allow').length;
     const summary = [
       first ? `${first.label}: ${first.verdict}` : '',
       n ? `${allowed} of ${n * n} pod pairs allowed on ${portLabel(columns[0]!)}` : 'No pods in the cluster',

@@ -1,6 +1,6 @@
 /**
- * NSG playground: subnet and/or NIC NSG rules (JSON as `az network nsg rule list` or ARM prints
- * them) + one flow line → the verdict, the deciding rule of each NSG, and each NSG's rule table
+ * NSG playground: subnet and/or NIC NSG rules (JSON as `az network nsg rule list`, `nsg show`,
+ * `nic list-effective-nsg` or ARM print them) + one flow line → the verdict, the deciding rule of each NSG, and each NSG's rule table
  * (default rules included) with the deciding row highlighted and, per row, why it did or did
  * not match.
  */
@@ -67,7 +67,7 @@ function view(r: EvaluateFlowResult, direction: string): VNode {
   return h(
     'div',
     null,
-    h('p', { class: `pg-verdict ${r.access === 'Allow' ? 'pg-allow' : 'pg-deny'}` }, r.access === 'Allow' ? '✓ Allowed' : '✗ Denied'),
+    h('p', { class: `pg-verdict ${r.verdict === 'Allow' ? 'pg-allow' : r.verdict === 'Deny' ? 'pg-deny' : 'pg-warn'}` }, r.verdict === 'Allow' ? '✓ Allowed' : r.verdict === 'Deny' ? '✗ Denied' : '? Unknown: a rule that could not be read or resolved might deny it'),
     h('p', null, r.explanation),
     r.conflict
       ? h(
@@ -200,7 +200,7 @@ const nsg: ToolDefinition = {
   title: 'NSG flow evaluator',
   description: 'Which network security group rule allows or denies a flow — subnet and NIC NSGs, default rules, service tags — like Network Watcher IP flow verify, offline.',
   inputs: [
-    { name: 'nsgs', label: 'NSG rules (JSON)', language: 'json', rows: 14, hint: 'A rule array as `az network nsg rule list` prints it, an ARM NSG, or {"subnet": [...], "nic": [...]}. Default rules are added automatically.' },
+    { name: 'nsgs', label: 'NSG rules (JSON)', language: 'json', rows: 14, hint: 'Paste `az network nsg rule list -o json`, `az network nsg show -o json`, `az network nic list-effective-nsg`, an ARM/Bicep-exported NSG, or {"subnet": [...], "nic": [...]}. Default rules are added automatically.' },
     { name: 'flow', label: 'Flow', language: 'plaintext', rows: 3, hint: 'Inbound|Outbound Tcp|Udp|Icmp source:port -> destination:port. Optional lines: "vnet: 10.240.0.0/16" and "tag AzureCloud.westeurope: 20.50.0.0/16".' },
   ],
   example: { nsgs: EXAMPLE_NSGS, flow: 'Inbound Tcp 203.0.113.7:50000 -> 10.240.0.4:443\nvnet: 10.240.0.0/16' },
@@ -232,7 +232,7 @@ const nsg: ToolDefinition = {
     })];
     if (!r.valid) return { view: h('p', { class: 'pg-muted' }, r.explanation), diagnostics, summary: r.explanation };
     const last = r.decidedBy[r.decidedBy.length - 1];
-    const summary = `${r.access === 'Allow' ? 'Allowed' : 'Denied'}${last ? ` by ${NSG_NAMES[last.nsg] ?? last.nsg} rule ${last.rule} (${last.priority})` : ' (no NSG)'}: ${line.flow.direction} ${line.flow.protocol} ${line.flow.sourceIp}:${line.flow.sourcePort} -> ${line.flow.destinationIp}:${line.flow.destinationPort}`;
+    const summary = `${r.verdict === 'unknown' ? `Unknown (allowed only if ${r.unresolved.join(', ')} does not deny it), otherwise allowed` : r.access === 'Allow' ? 'Allowed' : 'Denied'}${last ? ` by ${NSG_NAMES[last.nsg] ?? last.nsg} rule ${last.rule} (${last.priority})` : ' (no NSG)'}: ${line.flow.direction} ${line.flow.protocol} ${line.flow.sourceIp}:${line.flow.sourcePort} -> ${line.flow.destinationIp}:${line.flow.destinationPort}`;
     return { view: view(r, line.flow.direction), diagnostics, summary };
   },
 };

@@ -94,6 +94,9 @@ function table(caption: string, head: string[], rows: (string | number | VNode)[
 }
 
 function serviceView(s: ResolvedService): VNode {
+  if (s.rejected) {
+    return h('section', null, h('h4', null, `${s.namespace}/${s.name} — not created`), h('p', { class: 'pg-verdict pg-deny' }, `✗ ${s.exposure}`));
+  }
   return h(
     'section',
     null,
@@ -119,14 +122,14 @@ const service: ToolDefinition = {
   id: 'service',
   title: 'Service evaluator',
   description: 'Which pods a Service reaches (endpoints, named ports), who can reach it and how on AKS, and the Azure annotations that change it.',
-  inputs: [{ name: 'manifests', label: 'Service, plus the Pods or workloads it selects', language: 'yaml', schema: 'kubernetes', rows: 22, hint: 'Separate documents with ---. Deployments, StatefulSets, DaemonSets and Pods are read for labels and container ports.' }],
+  inputs: [{ name: 'manifests', label: 'Service, plus the Pods or workloads it selects', language: 'yaml', schema: 'kubernetes', rows: 22, hint: 'Separate documents with ---. Deployments, StatefulSets, DaemonSets and Pods are read for labels and container ports. Paste `kubectl get svc,deploy -A -o yaml` (or -o json) and Helm output as printed: Lists, status and managedFields are read.' }],
   example: { manifests: SERVICE_EXAMPLE },
   run(inputs) {
     const r = resolveService({ manifests: inputs.manifests ?? '' });
     const diagnostics = r.diagnostics.map((d) => ({ ...d, input: 'manifests' }));
     const view = r.services.length ? h('div', null, ...r.services.map(serviceView)) : h('p', { class: 'pg-muted' }, 'No Service in the input.');
     const summary = r.services.length
-      ? r.services.map((s) => `${s.namespace}/${s.name}: ${s.type}${s.type === 'LoadBalancer' ? ` (${s.azure.loadBalancer})` : ''}, ${count(s.endpoints.length, 'endpoint')}`).join('; ')
+      ? r.services.map((s) => (s.rejected ? `${s.namespace}/${s.name}: not created (invalid type)` : `${s.namespace}/${s.name}: ${s.type}${s.type === 'LoadBalancer' ? ` (${s.azure.loadBalancer})` : ''}, ${count(s.endpoints.length, 'endpoint')}`)).join('; ')
       : 'No Service';
     return { view, diagnostics, summary };
   },

@@ -72,7 +72,9 @@ function verdict(r: WafResult): VNode {
   return h(
     'div',
     null,
-    h('p', { class: `pg-verdict ${bad ? 'pg-deny' : 'pg-allow'}` }, h('strong', null, `${r.action}: `), head, r.decidedBy ? ` — by ${r.decidedBy}` : '', ` (${r.mode} mode)`),
+    r.verdict === 'unknown'
+      ? h('p', { class: 'pg-verdict pg-warn' }, h('strong', null, 'Unknown: '), `${r.unresolved.join(', ')} might block the request; with the readable rules alone it would be ${r.action}`, ` (${r.mode} mode)`)
+      : h('p', { class: `pg-verdict ${bad ? 'pg-deny' : 'pg-allow'}` }, h('strong', null, `${r.action}: `), head, r.decidedBy ? ` — by ${r.decidedBy}` : '', ` (${r.mode} mode)`),
     h('p', null, r.explanation),
   );
 }
@@ -220,7 +222,7 @@ const waf: ToolDefinition = {
       label: 'WAF policy (JSON)',
       language: 'json',
       rows: 18,
-      hint: 'A policy as ARM or `az network application-gateway waf-policy show` prints it, or just { "customRules": [...] }. Add managedRules.managedRuleSets to see the anomaly-scoring demonstration.',
+      hint: 'Paste `az network application-gateway waf-policy show -o json`, the policy resource as REST prints it, an ARM template export holding it, or just { "customRules": [...] }. Add managedRules.managedRuleSets to see the anomaly-scoring demonstration.',
     },
     {
       name: 'request',
@@ -253,7 +255,7 @@ const waf: ToolDefinition = {
       r.logged.length ? h('p', null, `Written to the log by Log rules: ${r.logged.join(', ')}.`) : null,
       managedSection(r),
     );
-    const summary = `${r.action}${r.decidedBy ? ` by ${r.decidedBy}` : ''} (${r.mode} mode)${r.action === 'Block' && !r.challenged ? `, HTTP ${r.statusCode ?? 403}` : ''}`;
+    const summary = `${r.verdict === 'unknown' ? `Unknown (${r.unresolved.join(', ')} might block), otherwise ` : ''}${r.action}${r.decidedBy ? ` by ${r.decidedBy}` : ''} (${r.mode} mode)${r.action === 'Block' && !r.challenged ? `, HTTP ${r.statusCode ?? 403}` : ''}`;
     return { view, diagnostics, summary };
   },
 };

@@ -3,11 +3,11 @@
  * who-can-reach-whom matrix and the policies grouped by target. They only render what
  * `lib/netpol` explains (explain.ts); no policy logic here.
  */
-import { decidingSteps, explainCell, type Model, type PolicyGroup, type TableColumn, type TrafficResult } from '../../lib/netpol';
+import { decidingSteps, explainCell, type Model, type NameColumn, type PolicyGroup, type TableColumn, type TrafficResult } from '../../lib/netpol';
 import { h, type VNode } from '../../lib/view/h';
 
 /** Largest matrix drawn (pods per side); bigger clusters are summarised and queried by line. */
-export const MATRIX_MAX_PODS = 12;
+export const MATRIX_MAX_PODS = 24;
 
 const verdictText = (v: 'allow' | 'deny') => (v === 'allow' ? '✓ allow' : '✗ deny');
 export const portLabel = (c: TableColumn): string => `${c.port}/${c.protocol}`;
@@ -37,47 +37,95 @@ export function queryView(results: { r: TrafficResult; line: number }[]): VNode 
   );
 }
 
-export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | 'deny')[][][]): VNode {
+/** Longest label shown whole; longer ones keep both ends, where pod names differ ("paymen…service-0"). */
+const LABEL_MAX = 16;
+const middleCut = (s: string): string => (s.length <= LABEL_MAX ? s : `${s.slice(0, 6)}…${s.slice(-(LABEL_MAX - 7))}`);
+
+/** Short label of a pod: its name, or namespace/name when the name is not unique; cut in the middle when long. */
+function shortLabels(keys: string[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const k of keys) count.set(k.split('/')[1] ?? k, (count.get(k.split('/')[1] ?? k) ?? 0) + 1);
+  return new Map(keys.map((k) => [k, middleCut((count.get(k.split('/')[1] ?? k) ?? 0) > 1 ? k : (k.split('/')[1] ?? k))]));
+}
+
+/** A short label with the full name on hover and keyboard focus (CSS shows data-full). */
+const label = (short: string, full: string) => h('span', { class: 'pg-grid-label', tabindex: 0, title: full, 'data-full': full }, short);
+
+/** Stable-per-input id prefix for the cells' popovers (ids must be unique on the page). */
+function idPrefix(seed: string): string {
+  let x = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) x = Math.imul(x ^ seed.charCodeAt(i), 0x01000193);
+  return `pgm${(x >>> 0).toString(36)}`;
+}
+
+/**
+ * The connection matrix as a compact grid: ✓/✗ cells (colour and symbol), short labels
+ * with the full names on hover and focus, and each cell's deciding rules in a popover on
+ * click (the Popover API: no script, not clipped by the grid's scroll box). Rows are
+ * sources; columns are destination pods, then the query's DNS names.
+ */
+export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | 'deny')[][][], names: NameColumn[] = [], seed = ''): VNode {
   const pods = m.cluster.pods;
   if (pods.length === 0) return h('p', { class: 'pg-muted' }, 'Add Pods (or Deployments) to the cluster pane to see who can reach whom.');
   const shown = pods.slice(0, MATRIX_MAX_PODS);
+  const short = shortLabels(shown.map((p) => p.key));
+  const prefix = idPrefix(`${seed}|${columns.map(portLabel).join(',')}`);
+  const dests = [...shown.map((p, i) => ({ key: p.key, index: i, resolvesTo: undefined as string | undefined, name: false })), ...names.map((n, i) => ({ key: n.name, index: pods.length + i, resolvesTo: n.resolvesTo, name: true }))];
   return h(
     'div',
     null,
     h('h4', null, 'Who can connect to whom'),
-    h('p', { class: 'pg-muted' }, 'Rows are sources, columns destinations. Open a cell for the rules that decided it; both the source\'s egress and the destination\'s ingress must allow.'),
+    h('p', { class: 'pg-muted' }, `Rows are sources, columns destinations${names.length ? ' (pods, then the DNS names of your connections)' : ''}. ✓ allowed, ✗ denied; select a cell for the rules that decided it. Both the source's egress and the destination's ingress must allow.`),
     pods.length > shown.length ? h('p', { class: 'pg-warn' }, `The matrix shows the first ${shown.length} of ${pods.length} pods; ask about others with a connection line in the query pane.`) : null,
     ...columns.map((col, ci) => {
       const grid = cells[ci]!;
+      const total = pods.length * (pods.length + names.length);
       const allowed = grid.flat().filter((x) => x === 'allow').length;
       return h(
-        'table',
-        { class: 'pg-table pg-matrix' },
-        h('caption', null, `Port ${portLabel(col)} — ${allowed} of ${pods.length * pods.length} allowed`),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'from ↓ to →'), ...shown.map((p) => h('th', { scope: 'col', class: 'pg-mono' }, p.key)))),
+        'div',
+        { class: 'pg-grid-box', tabindex: 0, role: 'region', 'aria-label': `Matrix for port ${portLabel(col)}` },
         h(
-          'tbody',
-          null,
-          ...shown.map((src, s) =>
+          'table',
+          { class: 'pg-matrix pg-grid' },
+          h('caption', null, `Port ${portLabel(col)} — ${allowed} of ${total} allowed`),
+          h(
+            'thead',
+            null,
             h(
               'tr',
               null,
-              h('th', { scope: 'row', class: 'pg-mono' }, src.key),
-              ...shown.map((dst, d) => {
-                const v = grid[s]![d]!;
-                const r = explainCell(m, src.key, dst.key, col);
-                // Stable hooks for tests and runbook automation: "src|dst|port/PROTO".
-                return h(
-                  'td',
-                  { 'data-cell': `${src.key}|${dst.key}|${portLabel(col)}`, 'data-verdict': v },
-                  h(
-                    'details',
-                    null,
-                    h('summary', { class: v === 'allow' ? 'pg-allow' : 'pg-deny', 'aria-label': `${src.key} to ${dst.key} on ${portLabel(col)}: ${v}` }, src === dst ? `${verdictText(v)} (self)` : verdictText(v)),
-                    h('ul', null, ...decidingSteps(r, src.key, dst.key).map((s) => h('li', null, s)), r.implementationDefined ? h('li', { class: 'pg-warn' }, r.implementationDefined) : null),
-                  ),
-                );
-              }),
+              h('th', { scope: 'col', class: 'pg-grid-corner' }, 'from ↓ to →'),
+              ...dests.map((d) => h('th', { scope: 'col', class: d.name ? 'pg-grid-col pg-grid-name' : 'pg-grid-col', 'aria-label': d.key }, label(d.name ? middleCut(d.key) : short.get(d.key)!, d.resolvesTo ? `${d.key} (${d.resolvesTo})` : d.key))),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            ...shown.map((src, s) =>
+              h(
+                'tr',
+                null,
+                h('th', { scope: 'row', class: 'pg-grid-row', 'aria-label': src.key }, label(short.get(src.key)!, src.key)),
+                ...dests.map((dst) => {
+                  const v = grid[s]![dst.index]!;
+                  const r = explainCell(m, src.key, dst.key, col, dst.resolvesTo);
+                  const id = `${prefix}-${ci}-${s}-${dst.index}`;
+                  const what = `${src.key} to ${dst.key} on ${portLabel(col)}`;
+                  // Stable hooks for tests and runbook automation: "src|dst|port/PROTO".
+                  return h(
+                    'td',
+                    { 'data-cell': `${src.key}|${dst.key}|${portLabel(col)}`, 'data-verdict': v, class: v === 'allow' ? 'pg-cell-allow' : 'pg-cell-deny' },
+                    h('button', { type: 'button', class: 'pg-grid-cell', popovertarget: id, 'aria-label': `${what}: ${v}${src.key === dst.key ? ' (self)' : ''}` }, v === 'allow' ? '✓' : '✗'),
+                    h(
+                      'div',
+                      { id, popover: 'auto', class: 'pg-grid-why', role: 'dialog', 'aria-label': what },
+                      h('p', { class: v === 'allow' ? 'pg-allow' : 'pg-deny' }, `${what}: ${verdictText(v)}`),
+                      h('ul', null, ...decidingSteps(r, src.key, dst.key).map((x) => h('li', null, x)), r.implementationDefined ? h('li', { class: 'pg-warn' }, r.implementationDefined) : null),
+                      h('button', { type: 'button', popovertarget: id, popovertargetaction: 'hide', class: 'pg-grid-close' }, 'Close'),
+                    ),
+                  );
+                }),
+              ),
             ),
           ),
         ),

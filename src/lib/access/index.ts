@@ -36,11 +36,13 @@ export const ONLY_OUTBOUND = FACTS['authorized-ranges-outbound-only'].value;
 export type Via = 'internet' | 'vnet' | 'peered-vnet' | 'vpn';
 /** loadBalancer, managedNATGateway, managedNATGatewayV2 (preview), userAssignedNATGateway, userDefinedRouting, none, block. */
 export type OutboundType = (typeof FACTS)['outbound-types']['value'][number];
+export const OUTBOUND_TYPES: readonly OutboundType[] = FACTS['outbound-types'].value;
 
 export interface ApiServerAccessInput {
   cluster: {
     privateCluster: boolean;
-    authorizedIpRanges?: string[];
+    /** A list, or one comma-separated string as `az aks update --api-server-authorized-ip-ranges` takes it. */
+    authorizedIpRanges?: string[] | string;
     vnetCidrs?: string[];
     peeredCidrs?: string[];
     /** The cluster's egress public IPs (load balancer, NAT gateway or firewall), when known. */
@@ -61,7 +63,8 @@ export interface ApiServerAccessResult {
   endpoint: 'public' | 'private';
   /** The path used: given, or inferred from the client address. */
   via: Via;
-  ranges: 'disabled' | 'list' | 'outbound-only' | 'not-applicable';
+  /** `unreadable`: the restriction could not be read, so no client is reported reachable through it. */
+  ranges: 'disabled' | 'list' | 'outbound-only' | 'not-applicable' | 'unreadable';
   /** The authorized range that admitted the client, if any. */
   matchedRange?: string;
   /** What must also be true for the verdict to hold (DNS links, peering …). */
@@ -89,26 +92,35 @@ const PRIVATE_V4 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0
 const isPrivateIp = (ip: Ip): boolean => (ip.family === 4 ? PRIVATE_V4.some((c) => containsIp(c, ip)) : (ip.value >> 121n) === 0x7en /* fc00::/7 */);
 
 interface RangeCheck {
-  mode: 'disabled' | 'list' | 'outbound-only';
+  /** `unreadable` when the list itself could not be read (it must never read as "no restriction"). */
+  mode: 'disabled' | 'list' | 'outbound-only' | 'unreadable';
   ranges: { cidr: Cidr; index: number; text: string }[];
+  /** Entries that restrict access but cannot be evaluated offline: service tags, or text that is not a range. */
+  unresolved: { index: number; text: string; kind: 'service-tag' | 'invalid' }[];
   diagnostics: Diagnostic[];
 }
 
+/** A service tag name as the Azure CLI accepts it in --api-server-authorized-ip-ranges (preview): `AzureCloud`, `AzureCloud.westeurope`. */
+const SERVICE_TAG = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)?$/;
+
 /** Validates authorized IP ranges the way the Azure CLI and the AKS docs describe. */
 export function validateAuthorizedRanges(input: { ranges?: unknown; privateCluster?: boolean; apiServerVnetIntegration?: boolean }): RangeCheck {
+  // Accepts a list, or one comma-separated string as `az aks update --api-server-authorized-ip-ranges` takes it.
   const diagnostics: Diagnostic[] = [];
   const field = (i: number) => `cluster.authorizedIpRanges[${i}]`;
-  const raw = input.ranges;
-  if (raw === undefined || raw === null) return { mode: 'disabled', ranges: [], diagnostics };
+  const given = input.ranges;
+  if (given === undefined || given === null) return { mode: 'disabled', ranges: [], unresolved: [], diagnostics };
+  // The Azure CLI takes the ranges as one comma-separated string; read that form as the list it is.
+  const raw: unknown = typeof given === 'string' ? given.split(',') : given;
   if (!Array.isArray(raw)) {
-    diagnostics.push(diag('error', 'authorized-ranges-wrong-type', 'authorizedIpRanges should be a list of CIDR ranges.', { field: 'cluster.authorizedIpRanges' }));
-    return { mode: 'disabled', ranges: [], diagnostics };
+    diagnostics.push(diag('error', 'authorized-ranges-wrong-type', `authorizedIpRanges should be a list of CIDR ranges (or one comma-separated string, as az takes it), not ${JSON.stringify(given) ?? String(given)}. The restriction cannot be read, so no client is reported as reachable through it.`, { field: 'cluster.authorizedIpRanges', source: ACCESS_SOURCES.ranges }));
+    return { mode: 'unreadable', ranges: [], unresolved: [], diagnostics };
   }
   const texts = raw.map((r, i) => ({ text: typeof r === 'string' ? r.trim() : r, index: i }));
   const nonEmpty = texts.filter((t) => t.text !== '');
   if (nonEmpty.length === 0) {
     diagnostics.push(diag('info', 'authorized-ranges-disabled', 'No authorized ranges: the feature is off ("" disables it) and the public API server accepts connections from any address. Kubernetes RBAC / Azure RBAC still decide what a caller may do.', { field: 'cluster.authorizedIpRanges', source: ACCESS_SOURCES.ranges }));
-    return { mode: 'disabled', ranges: [], diagnostics };
+    return { mode: 'disabled', ranges: [], unresolved: [], diagnostics };
   }
   if (texts.length > nonEmpty.length && nonEmpty.length) {
     const e = texts.find((t) => t.text === '')!;
@@ -127,15 +139,23 @@ export function validateAuthorizedRanges(input: { ranges?: unknown; privateClust
     diagnostics.push(diag('error', 'authorized-ranges-outbound-only-combined', `${ONLY_OUTBOUND} means "only the cluster's own load balancer outbound IP"; the Azure CLI refuses it together with other ranges.`, { field: field(e.index), source: ACCESS_SOURCES.cli }));
   }
   const ranges: RangeCheck['ranges'] = [];
+  const unresolved: RangeCheck['unresolved'] = [];
   for (const { text, index } of nonEmpty) {
     if (typeof text !== 'string') {
-      diagnostics.push(diag('error', 'authorized-range-invalid', `Entry ${index + 1} should be text such as 73.140.245.0/24.`, { field: field(index) }));
+      diagnostics.push(diag('error', 'authorized-range-invalid', `Entry ${index + 1} should be text such as 73.140.245.0/24. It cannot be read, so a client it might admit is reported as unknown, not reachable.`, { field: field(index) }));
+      unresolved.push({ index, text: JSON.stringify(text) ?? String(text), kind: 'invalid' });
       continue;
     }
     if (text === ONLY_OUTBOUND) continue;
+    if (SERVICE_TAG.test(text)) {
+      diagnostics.push(diag('warning', 'authorized-range-service-tag', `"${text}" is a service tag (a preview feature of authorized IP ranges). Its addresses change and are not known offline, so a client not covered by the other ranges is "unknown", not blocked.`, { field: field(index), source: ACCESS_SOURCES.ranges }));
+      unresolved.push({ index, text, kind: 'service-tag' });
+      continue;
+    }
     const c = parseCidr(text, { strict: false, allowBareIp: true });
     if (!c.ok) {
-      diagnostics.push(diag('error', 'authorized-range-invalid', `"${text}" is not an IPv4 address or CIDR range: ${c.reason}.`, { field: field(index), source: ACCESS_SOURCES.cli }));
+      diagnostics.push(diag('error', 'authorized-range-invalid', `"${text}" is not an IPv4 address or CIDR range: ${c.reason}. The Azure CLI refuses it; a client it might be meant to admit is reported as unknown.`, { field: field(index), source: ACCESS_SOURCES.cli }));
+      unresolved.push({ index, text, kind: 'invalid' });
       continue;
     }
     if (c.value.family === 6) {
@@ -157,7 +177,7 @@ export function validateAuthorizedRanges(input: { ranges?: unknown; privateClust
     }
     ranges.push({ cidr: c.value, index, text });
   }
-  return { mode: onlyOutbound && ranges.length === 0 ? 'outbound-only' : 'list', ranges, diagnostics };
+  return { mode: onlyOutbound && ranges.length === 0 && unresolved.length === 0 ? 'outbound-only' : 'list', ranges, unresolved, diagnostics };
 }
 
 function parseList(list: unknown, name: string, diags: Diagnostic[]): Cidr[] {
@@ -190,6 +210,9 @@ function check(input: ApiServerAccessInput): ApiServerAccessResult {
   const client = input?.client ?? ({ ip: '' } as ApiServerAccessInput['client']);
   const diags: Diagnostic[] = [];
   const isPrivate = cluster.privateCluster === true;
+  // An unreadable privateCluster must not read as "public, so reachable": the endpoint is unknown.
+  const privacyUnknown = cluster.privateCluster !== undefined && cluster.privateCluster !== null && typeof cluster.privateCluster !== 'boolean';
+  if (privacyUnknown) diags.push(diag('error', 'access-wrong-type', `privateCluster should be true or false, not ${JSON.stringify(cluster.privateCluster) ?? String(cluster.privateCluster)}; whether the API server has a public endpoint is unknown.`, { field: 'cluster.privateCluster' }));
   const vnet = parseList(cluster.vnetCidrs, 'vnetCidrs', diags);
   const peered = parseList(cluster.peeredCidrs, 'peeredCidrs', diags);
   const outbound = parseList(cluster.outboundIps, 'outboundIps', diags);
@@ -200,8 +223,12 @@ function check(input: ApiServerAccessInput): ApiServerAccessResult {
   const rc = validateAuthorizedRanges({ ranges: cluster.authorizedIpRanges, privateCluster: isPrivate, apiServerVnetIntegration: cluster.apiServerVnetIntegration });
   diags.push(...rc.diagnostics);
 
-  const outboundType = cluster.outboundType;
-  const lbAutoAdded = outboundType === undefined || outboundType === 'loadBalancer';
+  // ARM reads enums ignoring case (`loadbalancer` is loadBalancer); an unknown value is an error, never a default.
+  const outboundType = OUTBOUND_TYPES.find((t) => typeof cluster.outboundType === 'string' && t.toLowerCase() === cluster.outboundType.trim().toLowerCase());
+  if (cluster.outboundType !== undefined && cluster.outboundType !== null && !outboundType) {
+    diags.push(diag('error', 'access-invalid-outbound-type', `outboundType "${String(cluster.outboundType)}" is not one of ${OUTBOUND_TYPES.join(', ')}; the load balancer's outbound IP is not assumed to be authorized.`, { field: 'cluster.outboundType', source: ACCESS_SOURCES.outboundType }));
+  }
+  const lbAutoAdded = (outboundType === undefined && (cluster.outboundType === undefined || cluster.outboundType === null)) || outboundType === 'loadBalancer';
   // Lock-out: egress IPs the ranges do not cover (only LB outbound IPs are added automatically).
   if (!isPrivate && rc.mode === 'list' && outbound.length) {
     const uncovered = outbound.filter((o) => !rc.ranges.some((r) => containsCidr(r.cidr, o)));
@@ -224,11 +251,10 @@ function check(input: ApiServerAccessInput): ApiServerAccessResult {
   const inVnet = inAny(vnet, ip);
   const inPeered = inAny(peered, ip);
   let via: Via;
-  if (client.via !== undefined) {
-    if (!['internet', 'vnet', 'peered-vnet', 'vpn'].includes(client.via)) {
-      diags.push(diag('error', 'client-via-invalid', `"${String(client.via)}" is not a path: use internet, vnet, peered-vnet or vpn.`, { field: 'client.via' }));
-    }
-    via = ['internet', 'vnet', 'peered-vnet', 'vpn'].includes(client.via) ? client.via : 'internet';
+  const givenVia = (['internet', 'vnet', 'peered-vnet', 'vpn'] as const).find((v) => typeof client.via === 'string' && v === client.via.trim().toLowerCase());
+  if (client.via !== undefined && client.via !== null) {
+    if (!givenVia) diags.push(diag('error', 'client-via-invalid', `"${String(client.via)}" is not a path: use internet, vnet, peered-vnet or vpn. It is taken as internet.`, { field: 'client.via' }));
+    via = givenVia ?? 'internet';
   } else {
     via = inVnet ? 'vnet' : inPeered ? 'peered-vnet' : isPrivateIp(ip) ? 'vpn' : 'internet';
     diags.push(diag('info', 'client-via-inferred', `No path given: ${client.ip} is taken to come ${({ vnet: 'from inside the cluster VNet', 'peered-vnet': 'from a peered VNet', vpn: 'over a VPN/ExpressRoute (a private address outside the VNets given)', internet: 'from the internet' } as const)[via]}.`, { field: 'client.via' }));
@@ -238,6 +264,9 @@ function check(input: ApiServerAccessInput): ApiServerAccessResult {
   if (via === 'internet' && isPrivateIp(ip)) diags.push(diag('warning', 'client-private-on-internet', `${client.ip} is a private address; on the internet the API server sees the public address your network's NAT or firewall uses. Enter that address.`, { field: 'client.ip' }));
 
   const base = { diagnostics: diags, via, endpoint: (isPrivate ? 'private' : 'public') as 'private' | 'public' };
+  if (privacyUnknown) {
+    return { ...base, ranges: rc.mode === 'disabled' ? 'disabled' : rc.mode, reachable: false, verdict: 'unknown', conditions: [], why: 'Unknown: privateCluster could not be read, so whether the API server has a public endpoint is unknown.' };
+  }
 
   if (isPrivate) {
     const ranges = 'not-applicable' as const;
@@ -259,6 +288,9 @@ function check(input: ApiServerAccessInput): ApiServerAccessResult {
   }
 
   // Public endpoint.
+  if (rc.mode === 'unreadable') {
+    return { ...base, ranges: 'unreadable', reachable: false, verdict: 'unknown', conditions: ['Write authorizedIpRanges as a list of CIDR ranges (or one comma-separated string).'], why: 'Unknown: the authorized IP ranges could not be read. A restriction that cannot be read is never taken as "no restriction".' };
+  }
   if (rc.mode === 'disabled') {
     return { ...base, ranges: 'disabled', reachable: true, verdict: 'reachable', conditions: [], why: 'Reachable: the API server has a public endpoint and no authorized IP ranges, so any address can connect (authentication and RBAC still apply). Consider authorized ranges or a private cluster.' };
   }
@@ -285,6 +317,12 @@ function check(input: ApiServerAccessInput): ApiServerAccessResult {
   }
   if (via === 'vnet' && lbAutoAdded && seen.ips.every(outboundMatch)) {
     return { ...base, ranges: 'list', reachable: true, verdict: 'reachable', conditions: ['The load balancer outbound IP was added automatically (true when the ranges were enabled at cluster creation).'], why: `Reachable: the client leaves through the cluster's load balancer outbound IP, which AKS allows by default in addition to the listed ranges.` };
+  }
+  if (rc.unresolved.length) {
+    const tags = rc.unresolved.filter((u) => u.kind === 'service-tag').map((u) => u.text);
+    const bad = rc.unresolved.filter((u) => u.kind === 'invalid').map((u) => u.text);
+    const what = [tags.length ? `the service tag${tags.length > 1 ? 's' : ''} ${tags.join(', ')} (not expandable offline)` : '', bad.length ? `the unreadable entr${bad.length > 1 ? 'ies' : 'y'} ${bad.join(', ')}` : ''].filter(Boolean).join(' and ');
+    return { ...base, ranges: 'list', reachable: false, verdict: 'unknown', conditions: tags.length ? [`Check whether ${seen.how.replace(/^its own address /, '')} belongs to ${tags.join(' or ')} (Azure publishes the service tag ranges weekly).`] : [], why: `Unknown: the client arrives from ${seen.how}, which none of the readable ranges covers; ${what} might.` };
   }
   return { ...base, ranges: 'list', reachable: false, verdict: 'blocked', conditions: [], why: `Blocked: the client arrives from ${seen.how}, ${rc.ranges.length === 1 ? `which is not in the authorized range ${rc.ranges[0]!.text}` : `which is in none of the ${rc.ranges.length} authorized ranges`}. Add it (keeping the existing ranges: the list given to az aks update replaces the old one).` };
 }

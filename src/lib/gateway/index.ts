@@ -60,3 +60,5 @@ export function ingressEquivalence(input: { manifests: string; ingressClassName?
     (d) => ({ rows: [], differences: 0, notConverted: [], diagnostics: [d] }),
   );
 }
+
+export { parseRequestText, requestFromQuery, requestText } from './query';

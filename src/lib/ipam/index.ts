@@ -132,9 +132,19 @@ export interface ClusterPlan {
   defaults: string[];
   ranges: PlannedRange[];
   limits: NodeLimit[];
+  /**
+   * Inputs that could not be read and were replaced only to show the other checks
+   * (`plugin`: computed as Azure CNI Overlay). A tool must not present those numbers as the answer.
+   */
+  unread?: string[];
 }
 
 export const PLUGINS: readonly Plugin[] = ['kubenet', 'azure', 'azure-dynamic', 'azure-overlay'];
+/** Spellings readers use for a plugin, for the "did you mean" of an unknown value (never applied silently). */
+const PLUGIN_ALIASES: Record<string, Plugin> = {
+  azurecni: 'azure', 'azure-cni': 'azure', cni: 'azure', overlay: 'azure-overlay', 'azure-cni-overlay': 'azure-overlay', azureoverlay: 'azure-overlay',
+  'azure-podsubnet': 'azure-dynamic', podsubnet: 'azure-dynamic', 'pod-subnet': 'azure-dynamic', dynamic: 'azure-dynamic',
+};
 export const PLUGIN_NAMES: Record<Plugin, string> = {
   kubenet: 'kubenet',
   azure: 'Azure CNI (node subnet)',
@@ -218,22 +228,102 @@ function emptyPlan(diagnostics: Diagnostic[]): ClusterPlan {
   };
 }
 
+/**
+ * What every step of the plan shares: the input as given, the findings and the defaults
+ * applied so far. Steps append to `diags` (through `add`) and `defaults`; nothing else.
+ */
+interface PlanCtx {
+  input: Partial<ClusterPlanInput>;
+  diags: Diagnostic[];
+  defaults: string[];
+  add(severity: Severity, code: string, message: string, field: string | undefined, source?: string): void;
+}
+
+/** The scalar fields, defaults filled in. */
+interface Scalars {
+  plugin: Plugin;
+  /** False when `plugin` could not be read: the plan is then computed as Overlay and says so. */
+  pluginKnown: boolean;
+  dataplane: Dataplane;
+  nodeCount: number;
+  maxSurge: number;
+  maxPods: number;
+}
+
+/** Every range of the plan, by role. */
+interface Ranges {
+  all: Parsed[];
+  vnets: Parsed[];
+  nodeSubnets: Parsed[];
+  podSubnets: Parsed[];
+  podCidrs: Parsed[];
+  services: Parsed[];
+  others: Parsed[];
+  usesPodCidr: boolean;
+  effectivePodCidr?: string;
+  serviceText: string;
+  effectiveDns: string;
+}
+
 function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
   const diags: Diagnostic[] = [];
-  const add = (severity: Severity, code: string, message: string, field: string | undefined, source?: string) =>
-    diags.push(diag(severity, code, message, { ...(field ? { field } : {}), ...(source ? { source } : {}) }));
-  const input: Partial<ClusterPlanInput> = raw && typeof raw === 'object' ? raw : {};
-  const defaults: string[] = [];
+  const ctx: PlanCtx = {
+    input: raw && typeof raw === 'object' ? raw : {},
+    diags,
+    defaults: [],
+    add: (severity, code, message, field, source) => diags.push(diag(severity, code, message, { ...(field ? { field } : {}), ...(source ? { source } : {}) })),
+  };
+  const s = readScalars(ctx);
+  const r = readRanges(ctx, s.plugin);
+  checkFamilies(ctx, s, r);
+  checkContainment(ctx, r);
+  const forbiddenHits = checkForbidden(ctx, r);
+  const overlapNames = checkOverlaps(ctx, r);
+  checkServiceRange(ctx, r);
+  const sizing = sizeRanges(ctx, s, r);
+  const limits = [...sizing.limits, ...nodeCeilings(ctx, s, today)];
+  const lowest = limits.length ? Math.min(...limits.map((l) => l.maxNodes)) : 0;
 
-  // ---- scalar fields -------------------------------------------------------------
+  return {
+    nodeSubnet: sizing.nodeSubnet,
+    ...(sizing.podSubnet ? { podSubnet: sizing.podSubnet } : {}),
+    ...(sizing.podCidr ? { podCidr: sizing.podCidr } : {}),
+    maxNodeCount: Math.max(0, lowest),
+    diagnostics: sortDiagnostics(diags),
+    effective: {
+      plugin: s.plugin,
+      dataplane: s.dataplane,
+      nodeCount: s.nodeCount,
+      maxPods: s.maxPods,
+      maxSurge: s.maxSurge,
+      ...(r.effectivePodCidr ? { podCidr: r.effectivePodCidr } : {}),
+      serviceCidr: r.serviceText || DEFAULTS.serviceCidr,
+      dnsServiceIp: r.effectiveDns,
+    },
+    defaults: ctx.defaults,
+    ranges: diagramRanges(r.all, forbiddenHits, overlapNames),
+    limits: limits.map((l) => ({ ...l, binding: l.maxNodes === lowest })),
+    ...(s.pluginKnown ? {} : { unread: ['plugin'] }),
+  };
+}
+
+/** plugin, dataplane, nodeCount, maxSurge, maxPods. Enums are read ignoring case; an unknown one is an error, never a silent default. */
+function readScalars(ctx: PlanCtx): Scalars {
+  const { input, add, defaults, diags } = ctx;
   let plugin: Plugin = 'azure-overlay';
-  if (PLUGINS.includes(input.plugin as Plugin)) plugin = input.plugin as Plugin;
-  else add('error', 'invalid-plugin', `"${String(input.plugin)}" is not a network plugin this planner knows: use ${PLUGINS.join(', ')}.`, 'plugin');
+  const pluginText = typeof input.plugin === 'string' ? input.plugin.trim().toLowerCase() : undefined;
+  const known = PLUGINS.find((p) => p === pluginText);
+  if (known) plugin = known;
+  else {
+    const near = PLUGIN_ALIASES[pluginText ?? ''];
+    add('error', 'invalid-plugin', `${shown(input.plugin)} is not a network plugin this planner knows: use ${PLUGINS.join(', ')}${near ? ` (did you mean ${near}?)` : ''}. The numbers below are computed as if it were ${PLUGIN_NAMES[plugin]}, only to show the other checks.`, 'plugin');
+  }
 
   let dataplane: Dataplane = 'azure';
-  if (input.dataplane === 'cilium' || input.dataplane === 'azure') dataplane = input.dataplane;
+  const dataplaneText = typeof input.dataplane === 'string' ? input.dataplane.trim().toLowerCase() : input.dataplane;
+  if (dataplaneText === 'cilium' || dataplaneText === 'azure') dataplane = dataplaneText;
   else if (input.dataplane !== undefined && input.dataplane !== null)
-    add('error', 'invalid-dataplane', `"${String(input.dataplane)}" is not a dataplane: use azure or cilium.`, 'dataplane');
+    add('error', 'invalid-dataplane', `${shown(input.dataplane)} is not a dataplane: use azure or cilium.`, 'dataplane');
 
   const nodeCount = wholeNumber(input.nodeCount, 'nodeCount', 0, diags);
   const maxSurge = input.maxSurge === undefined || input.maxSurge === null ? DEFAULTS.maxSurge : wholeNumber(input.maxSurge, 'maxSurge', DEFAULTS.maxSurge, diags);
@@ -256,9 +346,25 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
       );
     }
   }
+  return { plugin, pluginKnown: !!known, dataplane, nodeCount, maxSurge, maxPods };
+}
 
-  // ---- ranges --------------------------------------------------------------------
-  const ranges: Parsed[] = [];
+/**
+ * A text field, trimmed; '' when absent. A value that is not text is an error on that field
+ * (appended to ctx.diags) and reads as absent — the error says so, so no default is silent.
+ */
+function textField(ctx: PlanCtx, field: 'nodeSubnetCidr' | 'podSubnetCidr' | 'podCidr' | 'serviceCidr' | 'dnsServiceIp'): string {
+  const v = ctx.input[field];
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  ctx.add('error', field === 'dnsServiceIp' ? 'invalid-ip' : 'invalid-cidr', `${field} should be text such as ${field === 'dnsServiceIp' ? '10.0.0.10' : '10.0.0.0/16'}, not ${shown(v)}; it is not read.`, field);
+  return '';
+}
+
+/** Every range field, parsed; defaults for the pod CIDR, service CIDR and DNS IP recorded. */
+function readRanges(ctx: PlanCtx, plugin: Plugin): Ranges {
+  const { input, add, defaults, diags } = ctx;
+  const all: Parsed[] = [];
   const vnets: Parsed[] = [];
   const vnetList = Array.isArray(input.vnetCidrs) ? input.vnetCidrs.slice(0, MAX_INPUT_CIDRS) : [];
   if (input.vnetCidrs !== undefined && !Array.isArray(input.vnetCidrs)) add('error', 'wrong-type', 'vnetCidrs should be a list of ranges.', 'vnetCidrs');
@@ -266,19 +372,19 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
     const c = cidrOf(text, `vnetCidrs[${i}]`, diags);
     if (c) vnets.push({ cidr: c, field: `vnetCidrs[${i}]`, kind: 'vnet', name: `VNet ${formatCidr(c)}` });
   });
-  ranges.push(...vnets);
+  all.push(...vnets);
 
   const nodeSubnets: Parsed[] = [];
-  const nodeSubnetText = typeof input.nodeSubnetCidr === 'string' ? input.nodeSubnetCidr.trim() : '';
+  const nodeSubnetText = textField(ctx, 'nodeSubnetCidr');
   if (nodeSubnetText === '') {
     add('info', 'node-subnet-unknown', 'No node subnet is given, so its size is not checked.', 'nodeSubnetCidr');
   } else {
     for (const c of cidrList(nodeSubnetText, 'nodeSubnetCidr', diags)) nodeSubnets.push({ cidr: c, field: 'nodeSubnetCidr', kind: 'node-subnet', name: `node subnet ${formatCidr(c)}` });
   }
-  ranges.push(...nodeSubnets);
+  all.push(...nodeSubnets);
 
   const podSubnets: Parsed[] = [];
-  const podSubnetText = typeof input.podSubnetCidr === 'string' ? input.podSubnetCidr.trim() : '';
+  const podSubnetText = textField(ctx, 'podSubnetCidr');
   if (podSubnetText !== '') {
     if (plugin !== 'azure-dynamic') {
       add('warning', 'option-not-applicable', `A pod subnet is used only by Azure CNI with dynamic pod-subnet allocation; ${PLUGIN_NAMES[plugin]} ignores podSubnetCidr.`, 'podSubnetCidr', SOURCES.podSubnet);
@@ -288,11 +394,11 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
   } else if (plugin === 'azure-dynamic') {
     add('error', 'missing-field', 'Azure CNI with dynamic pod-subnet allocation needs podSubnetCidr, the subnet pods take their addresses from.', 'podSubnetCidr', SOURCES.podSubnet);
   }
-  ranges.push(...podSubnets);
+  all.push(...podSubnets);
 
   const usesPodCidr = plugin === 'kubenet' || plugin === 'azure-overlay';
   const podCidrs: Parsed[] = [];
-  const podCidrText = typeof input.podCidr === 'string' ? input.podCidr.trim() : '';
+  const podCidrText = textField(ctx, 'podCidr');
   let effectivePodCidr: string | undefined;
   if (usesPodCidr) {
     const text = podCidrText || DEFAULTS.podCidr;
@@ -309,15 +415,15 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
       SOURCES.overlay,
     );
   }
-  ranges.push(...podCidrs);
+  all.push(...podCidrs);
 
-  const serviceText = typeof input.serviceCidr === 'string' && input.serviceCidr.trim() ? input.serviceCidr.trim() : '';
-  const dnsText = typeof input.dnsServiceIp === 'string' && input.dnsServiceIp.trim() ? input.dnsServiceIp.trim() : '';
+  const serviceText = textField(ctx, 'serviceCidr');
+  const dnsText = textField(ctx, 'dnsServiceIp');
   if (!serviceText) defaults.push(`serviceCidr ${DEFAULTS.serviceCidr}`);
   const services: Parsed[] = [];
   for (const c of cidrList(serviceText || DEFAULTS.serviceCidr, 'serviceCidr', diags))
     services.push({ cidr: c, field: 'serviceCidr', kind: 'service-cidr', name: `service CIDR ${formatCidr(c)}`, defaulted: !serviceText });
-  ranges.push(...services);
+  all.push(...services);
 
   let effectiveDns = dnsText;
   if (!dnsText) {
@@ -336,23 +442,28 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
     const name = o && typeof o.name === 'string' && o.name.trim() ? o.name.trim() : `other range ${i + 1}`;
     for (const c of cidrList(o && typeof o === 'object' ? o.cidr : undefined, field, diags)) others.push({ cidr: c, field, kind: 'other', name: `${name} ${formatCidr(c)}` });
   });
-  ranges.push(...others);
+  all.push(...others);
 
   if (typeof input.dockerBridgeCidr === 'string' && input.dockerBridgeCidr.trim()) {
     add('info', 'option-not-applicable', 'The Docker bridge address is no longer used by AKS (nodes run containerd); the value is ignored.', 'dockerBridgeCidr', SOURCES.azureCni);
     const c = parseCidr(input.dockerBridgeCidr, { strict: false });
-    if (c.ok) ranges.push({ cidr: { ...c.value }, field: 'dockerBridgeCidr', kind: 'docker-bridge', name: `Docker bridge ${formatCidr(c.value)} (unused)` });
+    if (c.ok) all.push({ cidr: { ...c.value }, field: 'dockerBridgeCidr', kind: 'docker-bridge', name: `Docker bridge ${formatCidr(c.value)} (unused)` });
   }
+  return { all, vnets, nodeSubnets, podSubnets, podCidrs, services, others, usesPodCidr, effectivePodCidr, serviceText, effectiveDns };
+}
 
-  // ---- plugin / dataplane / family rules -----------------------------------------
-  if (dataplane === 'cilium') {
+/** Plugin / dataplane / address-family rules. */
+function checkFamilies(ctx: PlanCtx, s: Scalars, r: Ranges): void {
+  const { add } = ctx;
+  const { plugin } = s;
+  if (s.dataplane === 'cilium') {
     if (plugin === 'kubenet') {
       add('error', 'option-not-applicable', 'The Cilium dataplane runs on Azure CNI (Overlay or pod subnet), not on kubenet.', 'dataplane', SOURCES.cilium);
     } else if (plugin === 'azure') {
       add('info', 'cilium-node-subnet', 'Microsoft documents Azure CNI Powered by Cilium with Overlay or a pod subnet; node-subnet mode was added later (2025). The address math is the same as without Cilium.', 'dataplane', SOURCES.cilium);
     }
   }
-  const hasV6 = [...nodeSubnets, ...podCidrs, ...services, ...podSubnets].some((r) => r.cidr.family === 6);
+  const hasV6 = [...r.nodeSubnets, ...r.podCidrs, ...r.services, ...r.podSubnets].some((x) => x.cidr.family === 6);
   if (hasV6 && plugin !== 'azure-overlay') {
     add(
       'error',
@@ -362,35 +473,43 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
       SOURCES.dualStack,
     );
   }
-  if (usesPodCidr && podCidrs.length > 0 && !podCidrs.some((p) => p.cidr.family === 4)) {
+  if (r.usesPodCidr && r.podCidrs.length > 0 && !r.podCidrs.some((p) => p.cidr.family === 4)) {
     add('warning', 'ipv6-only', 'IPv6-only pod addressing is not supported: a dual-stack pod CIDR needs an IPv4 range too.', 'podCidr', SOURCES.dualStack);
   }
+}
 
-  // ---- containment: subnets inside the VNet --------------------------------------
-  if (vnets.length > 0) {
-    for (const s of [...nodeSubnets, ...podSubnets]) {
-      const sameFamily = vnets.filter((v) => v.cidr.family === s.cidr.family);
-      if (!sameFamily.some((v) => containsCidr(v.cidr, s.cidr))) {
-        const code = s.kind === 'node-subnet' ? 'node-subnet-outside-vnet' : 'pod-subnet-outside-vnet';
-        const list = sameFamily.map((v) => formatCidr(v.cidr)).join(', ') || `no IPv${s.cidr.family} space`;
-        add('error', code, `The ${s.name} is not inside the VNet's address space (${list}); a subnet must lie within it.`, s.field, SOURCES.vnetFaq);
-      }
+/** Subnets must lie inside the VNet's address space. */
+function checkContainment(ctx: PlanCtx, r: Ranges): void {
+  if (r.vnets.length === 0) return;
+  for (const s of [...r.nodeSubnets, ...r.podSubnets]) {
+    const sameFamily = r.vnets.filter((v) => v.cidr.family === s.cidr.family);
+    if (!sameFamily.some((v) => containsCidr(v.cidr, s.cidr))) {
+      const code = s.kind === 'node-subnet' ? 'node-subnet-outside-vnet' : 'pod-subnet-outside-vnet';
+      const list = sameFamily.map((v) => formatCidr(v.cidr)).join(', ') || `no IPv${s.cidr.family} space`;
+      ctx.add('error', code, `The ${s.name} is not inside the VNet's address space (${list}); a subnet must lie within it.`, s.field, SOURCES.vnetFaq);
     }
   }
+}
 
-  // ---- forbidden ranges ------------------------------------------------------------
+/** Ranges AKS clusters cannot use; returns the reserved blocks hit, for the diagram. */
+function checkForbidden(ctx: PlanCtx, r: Ranges): Parsed[] {
   const forbidden = FORBIDDEN_RANGES.map((t) => parseCidr(t)).flatMap((p) => (p.ok ? [p.value] : []));
-  const forbiddenHits: Parsed[] = [];
-  for (const r of ranges) {
-    if (!['vnet', 'node-subnet', 'pod-subnet', 'pod-cidr', 'service-cidr'].includes(r.kind)) continue;
+  const hits: Parsed[] = [];
+  for (const x of r.all) {
+    if (!['vnet', 'node-subnet', 'pod-subnet', 'pod-cidr', 'service-cidr'].includes(x.kind)) continue;
     for (const f of forbidden) {
-      if (!overlaps(r.cidr, f)) continue;
-      add('error', 'forbidden-range', `The ${r.name} overlaps ${formatCidr(f)}, which AKS clusters can't use for the service, pod or VNet address range.`, r.field, SOURCES.legacyCni);
-      if (!forbiddenHits.some((h) => h.cidr.network === f.network)) forbiddenHits.push({ cidr: { ...f, text: formatCidr(f) }, field: '', kind: 'forbidden', name: `reserved ${formatCidr(f)}` });
+      if (!overlaps(x.cidr, f)) continue;
+      ctx.add('error', 'forbidden-range', `The ${x.name} overlaps ${formatCidr(f)}, which AKS clusters can't use for the service, pod or VNet address range.`, x.field, SOURCES.legacyCni);
+      if (!hits.some((h) => h.cidr.network === f.network)) hits.push({ cidr: { ...f, text: formatCidr(f) }, field: '', kind: 'forbidden', name: `reserved ${formatCidr(f)}` });
     }
   }
+  return hits;
+}
 
-  // ---- overlaps --------------------------------------------------------------------
+/** Rule-breaking overlaps between ranges; returns, per range, the names of the ranges it collides with. */
+function checkOverlaps(ctx: PlanCtx, r: Ranges): Map<Parsed, string[]> {
+  const { add } = ctx;
+  const { vnets, nodeSubnets, podSubnets, podCidrs, services, others } = r;
   const overlapNames = new Map<Parsed, string[]>();
   const mark = (a: Parsed, b: Parsed) => {
     overlapNames.set(a, [...(overlapNames.get(a) ?? []), b.name]);
@@ -443,12 +562,15 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
       add('error', 'subnet-overlap', `The ${s.name} overlaps ${o.name}.`, o.field, SOURCES.vnetFaq);
     }
   }
+  return overlapNames;
+}
 
-  // ---- service CIDR size, DNS service IP -------------------------------------------
-  for (const s of services) {
+/** Service CIDR size and the DNS service IP. */
+function checkServiceRange(ctx: PlanCtx, r: Ranges): void {
+  for (const s of r.services) {
     const hostBits = familyBits(s.cidr.family) - s.cidr.prefix;
     if (hostBits > LIMITS.serviceRangeMaxHostBits) {
-      add(
+      ctx.add(
         'error',
         'service-cidr-too-large',
         `The ${s.name} has ${hostBits} host bits; Kubernetes accepts at most ${LIMITS.serviceRangeMaxHostBits} (a /${familyBits(s.cidr.family) - LIMITS.serviceRangeMaxHostBits} or smaller), and the AKS docs say it must be smaller than /12.`,
@@ -456,16 +578,20 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
         SOURCES.azureCni,
       );
     } else if (s.cidr.family === 4 && s.cidr.prefix === LIMITS.serviceCidrDocsPrefix) {
-      add('warning', 'service-cidr-too-large', `The ${s.name} is a /12: Kubernetes accepts it, but the AKS docs say the service range "must be smaller than /12". Use /13 or smaller.`, s.field, SOURCES.azureCni);
+      ctx.add('warning', 'service-cidr-too-large', `The ${s.name} is a /12: Kubernetes accepts it, but the AKS docs say the service range "must be smaller than /12". Use /13 or smaller.`, s.field, SOURCES.azureCni);
     }
   }
-  if (effectiveDns) {
-    const ip = parseIp(effectiveDns);
-    if (!ip.ok) add('error', 'invalid-ip', `dnsServiceIp: ${ip.reason}.`, 'dnsServiceIp');
-    else checkDns(ip.value, services, add);
+  if (r.effectiveDns) {
+    const ip = parseIp(r.effectiveDns);
+    if (!ip.ok) ctx.add('error', 'invalid-ip', `dnsServiceIp: ${ip.reason}.`, 'dnsServiceIp');
+    else checkDns(ip.value, r.services, ctx.add);
   }
+}
 
-  // ---- sizing ----------------------------------------------------------------------
+/** How many addresses each range must hold, whether it does, and the node ceiling each range sets. */
+function sizeRanges(ctx: PlanCtx, s: Scalars, r: Ranges): { nodeSubnet: SubnetSizing; podSubnet?: SubnetSizing; podCidr?: ClusterPlan['podCidr']; limits: Omit<NodeLimit, 'binding'>[] } {
+  const { add } = ctx;
+  const { plugin, nodeCount, maxSurge, maxPods } = s;
   const N = BigInt(nodeCount);
   const S = BigInt(maxSurge);
   const P = BigInt(maxPods);
@@ -477,24 +603,24 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
     plugin === 'azure'
       ? `(nodes + surge) × (1 + maxPods) = (${nodeCount} + ${maxSurge}) × (1 + ${maxPods}) = ${n(nodeRequired)}`
       : `nodes + surge = ${nodeCount} + ${maxSurge} = ${n(nodeRequired)} (pods take no node-subnet addresses)`;
-  const nodeSubnet = sizeSubnet(nodeSubnets, nodeRequired, nodeFormula);
-  for (const s of nodeSubnets) {
-    const usable = azureUsable(s.cidr);
+  const nodeSubnet = sizeSubnet(r.nodeSubnets, nodeRequired, nodeFormula);
+  for (const x of r.nodeSubnets) {
+    const usable = azureUsable(x.cidr);
     if (usable < nodeRequired) {
-      const fit = prefixForAzureUsable(s.cidr.family, toNum(nodeRequired));
+      const fit = prefixForAzureUsable(x.cidr.family, toNum(nodeRequired));
       add(
         'error',
         'node-subnet-too-small',
-        `The ${s.name} has ${n(sizeOf(s.cidr))} − 5 = ${n(usable)} usable addresses but needs ${nodeFormula}.${fit !== null ? ` A /${fit} or larger fits.` : ''}`,
-        s.field,
+        `The ${x.name} has ${n(sizeOf(x.cidr))} − 5 = ${n(usable)} usable addresses but needs ${nodeFormula}.${fit !== null ? ` A /${fit} or larger fits.` : ''}`,
+        x.field,
         SOURCES.azureCni,
       );
     }
     const perNode = plugin === 'azure' ? 1n + P : 1n;
     // each node takes one address of each family; the IPv4 subnet is always the tighter one
-    if (s.cidr.family === 6 && nodeSubnets.some((x) => x.cidr.family === 4)) continue;
+    if (x.cidr.family === 6 && r.nodeSubnets.some((y) => y.cidr.family === 4)) continue;
     limits.push({
-      name: `node subnet ${formatCidr(s.cidr)}`,
+      name: `node subnet ${formatCidr(x.cidr)}`,
       maxNodes: clampNodes(usable / perNode - S),
       formula: plugin === 'azure' ? `⌊${n(usable)} usable ÷ (1 + ${maxPods})⌋ − ${maxSurge} surge` : `${n(usable)} usable − ${maxSurge} surge`,
       source: SOURCES.azureCni,
@@ -505,16 +631,16 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
   if (plugin === 'azure-dynamic') {
     const required = nodesAtOnce * P;
     const formula = `(nodes + surge) × maxPods = (${nodeCount} + ${maxSurge}) × ${maxPods} = ${n(required)}`;
-    podSubnet = sizeSubnet(podSubnets, required, formula);
-    for (const s of podSubnets) {
-      const usable = azureUsable(s.cidr);
+    podSubnet = sizeSubnet(r.podSubnets, required, formula);
+    for (const x of r.podSubnets) {
+      const usable = azureUsable(x.cidr);
       if (usable < required) {
-        const fit = prefixForAzureUsable(s.cidr.family, toNum(required));
-        add('error', 'pod-subnet-too-small', `The ${s.name} has ${n(usable)} usable addresses but a full cluster needs ${formula}.${fit !== null ? ` A /${fit} or larger fits.` : ''}`, s.field, SOURCES.podSubnet);
+        const fit = prefixForAzureUsable(x.cidr.family, toNum(required));
+        add('error', 'pod-subnet-too-small', `The ${x.name} has ${n(usable)} usable addresses but a full cluster needs ${formula}.${fit !== null ? ` A /${fit} or larger fits.` : ''}`, x.field, SOURCES.podSubnet);
       }
-      limits.push({ name: `pod subnet ${formatCidr(s.cidr)}`, maxNodes: clampNodes(usable / P - S), formula: `⌊${n(usable)} usable ÷ ${maxPods}⌋ − ${maxSurge} surge`, source: SOURCES.podSubnet });
+      limits.push({ name: `pod subnet ${formatCidr(x.cidr)}`, maxNodes: clampNodes(usable / P - S), formula: `⌊${n(usable)} usable ÷ ${maxPods}⌋ − ${maxSurge} surge`, source: SOURCES.podSubnet });
     }
-    if (podSubnets.length > 0) {
+    if (r.podSubnets.length > 0) {
       const batched = nodesAtOnce * ((P + 15n) / 16n) * 16n;
       add(
         'info',
@@ -527,7 +653,7 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
   }
 
   let podCidr: ClusterPlan['podCidr'];
-  const v4Pod = podCidrs.find((p) => p.cidr.family === 4);
+  const v4Pod = r.podCidrs.find((p) => p.cidr.family === 4);
   if (v4Pod) {
     const perNode = LIMITS.podCidrPerNodePrefix;
     const supported = v4Pod.cidr.prefix <= perNode ? 1n << BigInt(perNode - v4Pod.cidr.prefix) : 0n;
@@ -540,13 +666,26 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
     }
     limits.push({ name: `pod CIDR ${formatCidr(v4Pod.cidr)}`, maxNodes: clampNodes(supported - S), formula: `2^(24 − ${v4Pod.cidr.prefix}) = ${n(supported)} /24 blocks − ${maxSurge} surge`, source: SOURCES.overlay });
   }
-  if (podCidrs.some((p) => p.cidr.family === 6)) {
+  if (r.podCidrs.some((p) => p.cidr.family === 6)) {
     add('info', 'ipv6-pod-cidr', 'The IPv6 pod CIDR is checked for validity and overlaps only; the per-node IPv6 block size is not sized here.', 'podCidr', SOURCES.overlay);
   }
+  return { nodeSubnet, ...(podSubnet ? { podSubnet } : {}), ...(podCidr ? { podCidr } : {}), limits };
+}
 
-  // ---- node ceilings -------------------------------------------------------------
-  // A plan exactly at a documented limit is valid; only the upgrade's surge nodes go past it,
-  // which is worth a warning (the upgrade needs room), not an error.
+/**
+ * Ceilings on the node count that do not come from a range: route table, cluster and pool
+ * limits, VNet IP count; and the kubenet retirement notice as read on `today`.
+ * A plan exactly at a documented limit is valid; only the upgrade's surge nodes go past it,
+ * which is worth a warning (the upgrade needs room), not an error.
+ */
+function nodeCeilings(ctx: PlanCtx, s: Scalars, today: Date): Omit<NodeLimit, 'binding'>[] {
+  const { add } = ctx;
+  const { plugin, nodeCount, maxSurge, maxPods } = s;
+  const N = BigInt(nodeCount);
+  const S = BigInt(maxSurge);
+  const P = BigInt(maxPods);
+  const nodesAtOnce = N + S;
+  const limits: Omit<NodeLimit, 'binding'>[] = [];
   if (plugin === 'kubenet') {
     const routes = LIMITS.routesPerTable;
     limits.push({
@@ -591,12 +730,12 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
       add('error', 'node-limit', `Node and pod addresses, (${nodeCount} + ${maxSurge}) × (1 + ${maxPods}) = ${n(nodesAtOnce * perNode)}, exceed the 65,536 configured IP addresses a VNet holds with Azure CNI.`, 'nodeCount', SOURCES.azureCni);
     }
   }
+  return limits;
+}
 
-  const lowest = limits.length ? Math.min(...limits.map((l) => l.maxNodes)) : 0;
-  const finalLimits: NodeLimit[] = limits.map((l) => ({ ...l, binding: l.maxNodes === lowest }));
-
-  // ---- ranges for the diagram ------------------------------------------------------
-  const planned: PlannedRange[] = [...ranges, ...forbiddenHits].map((r) => ({
+/** The ranges as the address-space diagram draws them. */
+function diagramRanges(ranges: Parsed[], forbiddenHits: Parsed[], overlapNames: Map<Parsed, string[]>): PlannedRange[] {
+  return [...ranges, ...forbiddenHits].map((r) => ({
     name: r.name,
     kind: r.kind,
     field: r.field,
@@ -610,27 +749,6 @@ function plan(raw: ClusterPlanInput, today: Date): ClusterPlan {
     start: r.cidr.network,
     end: lastOf(r.cidr),
   }));
-
-  return {
-    nodeSubnet,
-    ...(podSubnet ? { podSubnet } : {}),
-    ...(podCidr ? { podCidr } : {}),
-    maxNodeCount: Math.max(0, lowest),
-    diagnostics: sortDiagnostics(diags),
-    effective: {
-      plugin,
-      dataplane,
-      nodeCount,
-      maxPods,
-      maxSurge,
-      ...(effectivePodCidr ? { podCidr: effectivePodCidr } : {}),
-      serviceCidr: serviceText || DEFAULTS.serviceCidr,
-      dnsServiceIp: effectiveDns,
-    },
-    defaults,
-    ranges: planned,
-    limits: finalLimits,
-  };
 }
 
 function checkDns(ip: Ip, services: Parsed[], add: (s: Severity, c: string, m: string, f: string, src?: string) => void): void {
@@ -667,14 +785,19 @@ function sizeSubnet(subnets: Parsed[], required: bigint, formula: string): Subne
   };
 }
 
+/** A value as a message shows it: text in quotes, anything else as JSON (never throws, unlike String() on a prototype-less object). */
+const shown = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? typeof v));
+
 const clampNodes = (v: bigint): number => (v < 0n ? 0 : toNum(v));
 
+/** `v` as a whole number 0–1,000,000, else `fallback`; appends an `invalid-number` error to `diags` when it is not one. */
 function wholeNumber(v: unknown, field: string, fallback: number, diags: Diagnostic[]): number {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000) return v;
   diags.push(diag('error', 'invalid-number', `${field} should be a whole number from 0 to 1,000,000, not ${JSON.stringify(v) ?? String(v)}.`, { field }));
   return fallback;
 }
 
+/** Parses one range; appends an `invalid-cidr` error to `diags` when it does not parse. */
 function cidrOf(text: unknown, field: string, diags: Diagnostic[]): Cidr | undefined {
   const p = parseCidr(text);
   if (p.ok) return p.value;
@@ -682,7 +805,7 @@ function cidrOf(text: unknown, field: string, diags: Diagnostic[]): Cidr | undef
   return undefined;
 }
 
-/** A range field may hold one range or a dual-stack pair separated by a comma. */
+/** A range field may hold one range or a dual-stack pair separated by a comma. Appends `invalid-cidr` errors to `diags`. */
 function cidrList(text: unknown, field: string, diags: Diagnostic[]): Cidr[] {
   if (typeof text !== 'string') {
     diags.push(diag('error', 'invalid-cidr', `${field}: a CIDR range must be text such as 10.0.0.0/16.`, { field }));

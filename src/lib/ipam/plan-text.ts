@@ -8,6 +8,8 @@
 import { diag, type Diagnostic } from '../diagnostics';
 import { checkShape, type Shape } from '../k8s/shape';
 import { parseYamlDocuments, type PathSegment } from '../yaml';
+import { AZ_OUTPUT_NAMES, readAzDocuments, unexpectedDocument, type AzDocument } from '../azure';
+import { planInputFromAzure } from './from-azure';
 import { planCluster, type ClusterPlan, type ClusterPlanInput } from './index';
 
 export const PLAN_FIELDS: Record<string, Shape> = {
@@ -43,8 +45,14 @@ function pathOf(field: string): PathSegment[] {
   return out;
 }
 
-/** Reads the plan text and runs the planner on it. */
+/**
+ * Reads the plan text and runs the planner on it. The text is either the planner's own
+ * `key: value` form, or `az aks show -o json` followed by `az network vnet show -o json`
+ * (see ./from-azure.ts), recognised by their shape.
+ */
 export function planFromText(text: string): PlanTextResult {
+  const az = readAzDocuments(text);
+  if (az.documents.some((d) => d.kind === 'aks-cluster' || d.kind === 'vnet')) return planFromAz(az.documents, az.diagnostics);
   const parsed = parseYamlDocuments(text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const doc = parsed.documents[0];
@@ -75,6 +83,21 @@ export function planFromText(text: string): PlanTextResult {
     diagnostics.push({ ...d, ...(d.field ? doc.at(pathOf(d.field)) : { line: 1, column: 1 }) });
   }
   return { input, plan, diagnostics };
+}
+
+/** The plan of az outputs; planner findings go on the `az aks show` document's first line. */
+function planFromAz(documents: AzDocument[], parseDiagnostics: Diagnostic[]): PlanTextResult {
+  const diagnostics: Diagnostic[] = [...parseDiagnostics];
+  for (const d of documents) {
+    if (d.kind !== 'aks-cluster' && d.kind !== 'vnet') diagnostics.push(unexpectedDocument(d, `${AZ_OUTPUT_NAMES['aks-cluster']} and ${AZ_OUTPUT_NAMES.vnet}`));
+  }
+  const r = planInputFromAzure(documents);
+  diagnostics.push(...r.diagnostics);
+  if (!r.input) return { diagnostics };
+  const plan = planCluster(r.input);
+  const at = documents.find((d) => d.kind === 'aks-cluster')?.doc.at([]) ?? { line: 1, column: 1 };
+  for (const d of plan.diagnostics) diagnostics.push({ ...d, ...at });
+  return { input: r.input, plan, diagnostics };
 }
 
 /** Longest plan text edited in place; a longer pane is left as it is (it is not a hand-typed plan). */

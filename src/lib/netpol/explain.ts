@@ -9,8 +9,8 @@ import { parseClusterText } from './cluster';
 import { lintModel } from './lint';
 import { buildModel, decide, selects, type Model } from './model';
 import { describePort, shortPeer, type Direction } from './policy';
-import { defaultMatrixPorts, parseQuery, type Query } from './query';
-import { computeTable, type TableColumn } from './table';
+import { defaultMatrixPorts, parseQuery, queryNames, type Query } from './query';
+import { computeTable, type NameColumn, type TableColumn } from './table';
 import type { TrafficResult } from './types';
 
 export interface PolicyRow {
@@ -68,7 +68,9 @@ export interface QueryRun {
   results: { r: TrafficResult; line: number }[];
   /** The matrix's columns: the "ports:" line, else defaultMatrixPorts. */
   columns: TableColumn[];
-  /** [column][source][destination] over model.cluster.pods. */
+  /** DNS-name destinations of the query, the matrix's columns after the pods. */
+  names: NameColumn[];
+  /** [column][source][destination] over model.cluster.pods, then `names`. */
   cells: ('allow' | 'deny')[][][];
   /** Every finding, each with `input` naming the pane ('cluster', 'policies' or 'query'). */
   diagnostics: Diagnostic[];
@@ -91,10 +93,11 @@ export function runQuery(inputs: { policies?: string; cluster?: string; query?: 
     return { r: result, line };
   });
   const columns = query.ports.length ? query.ports : defaultMatrixPorts(model.cluster);
-  return { model, query, results, columns, cells: computeTable(model, columns).cells, diagnostics };
+  const names = queryNames(query);
+  return { model, query, results, columns, names, cells: computeTable(model, columns, names).cells, diagnostics };
 }
 
-/** One matrix cell's connection, decided with its explanation. */
-export function explainCell(m: Model, src: string, dst: string, col: TableColumn): TrafficResult {
-  return decide(m, { from: src, to: dst, port: col.port, protocol: col.protocol }).result;
+/** One matrix cell's connection, decided with its explanation (`resolvesTo` for a name column). */
+export function explainCell(m: Model, src: string, dst: string, col: TableColumn, resolvesTo?: string): TrafficResult {
+  return decide(m, { from: src, to: dst, port: col.port, protocol: col.protocol, ...(resolvesTo ? { resolvesTo } : {}) }).result;
 }

@@ -22,10 +22,10 @@ import {
 export type * from './types';
 export { ENGINES, PROTOCOLS } from './types';
 export { ENGINE_PROFILES, type EngineProfile } from './engines';
-export { parseQuery, defaultMatrixPorts, type Query } from './query';
+export { parseQuery, defaultMatrixPorts, queryNames, type Query } from './query';
 export { explainPolicies, decidingSteps, runQuery, explainCell, type PolicyGroup, type PolicyRow, type QueryRun } from './explain';
 export type { Model } from './model';
-export type { TableColumn } from './table';
+export type { NameColumn, TableColumn } from './table';
 
 export function evaluateTraffic(input: EvaluateInput): EvaluateOutput {
   return guard(

@@ -64,6 +64,8 @@ export interface NsgEvaluation {
   access?: Access;
   decidingRule?: string;
   rows: RuleRow[];
+  /** Deny rules met before the deciding rule that could not be read or resolved offline. */
+  unresolved: string[];
 }
 
 export interface EvaluateFlowResult {
@@ -80,6 +82,15 @@ export interface EvaluateFlowResult {
   conflict?: { readings: { source: string; says: string }[]; applied: string };
   /** False when the flow or rules could not be read well enough to evaluate. */
   valid: boolean;
+  /**
+   * The answer with what could not be read taken into account: `unknown` instead of Allow when
+   * a rule that could not be read or resolved (an unreadable rule, an unreadable NSG, a Deny
+   * naming a service tag whose prefixes are not known) might have denied the flow first, and
+   * when nothing could be evaluated. `access` keeps the answer computed from the readable rules.
+   */
+  verdict: Access | 'unknown';
+  /** Rules (or NSGs) whose reading could change an Allow, named for the reader. */
+  unresolved: string[];
 }
 
 const ORDER = { Inbound: ['subnet', 'nic'], Outbound: ['nic', 'subnet'] } as const;
@@ -92,8 +103,12 @@ function readFlow(flow: Flow, diags: Diagnostic[]): ParsedFlow | undefined {
     ok = false;
     diags.push(diag('error', code, message, { field: `flow.${field}` }));
   };
-  if (f.direction !== 'Inbound' && f.direction !== 'Outbound') err('direction', 'flow-invalid-direction', 'The direction must be Inbound or Outbound.');
-  if (!['Tcp', 'Udp', 'Icmp', '*'].includes(String(f.protocol))) err('protocol', 'flow-invalid-protocol', 'The protocol must be Tcp, Udp, Icmp or *.');
+  // Read ignoring case, as `az network watcher test-ip-flow --direction inbound --protocol TCP` and ARM do.
+  const direction = (['Inbound', 'Outbound'] as const).find((d) => typeof f.direction === 'string' && d.toLowerCase() === f.direction.trim().toLowerCase());
+  const protoText = typeof f.protocol === 'string' ? f.protocol.trim().toLowerCase() : '';
+  const protocol = protoText === 'any' || protoText === 'all' ? '*' : (['Tcp', 'Udp', 'Icmp', '*'] as const).find((p) => p.toLowerCase() === protoText);
+  if (!direction) err('direction', 'flow-invalid-direction', `The direction must be Inbound or Outbound, not ${JSON.stringify(f.direction) ?? 'nothing'}.`);
+  if (!protocol) err('protocol', 'flow-invalid-protocol', `The protocol must be Tcp, Udp, Icmp or * (Any), not ${JSON.stringify(f.protocol) ?? 'nothing'}.`);
   const ip = (field: 'sourceIp' | 'destinationIp'): Ip | undefined => {
     const r = parseIp(f[field]);
     if (!r.ok) err(field, 'flow-invalid-ip', `The ${field === 'sourceIp' ? 'source' : 'destination'} address is not valid: ${r.reason}.`);
@@ -108,7 +123,7 @@ function readFlow(flow: Flow, diags: Diagnostic[]): ParsedFlow | undefined {
   if (source && destination && source.family !== destination.family) err('destinationIp', 'flow-mixed-families', 'The source and destination must both be IPv4 or both be IPv6.');
   if (!ok || !source || !destination) return undefined;
   return {
-    direction: f.direction!, protocol: f.protocol!, sourcePort: f.sourcePort!, destinationPort: f.destinationPort!,
+    direction: direction!, protocol: protocol!, sourcePort: f.sourcePort!, destinationPort: f.destinationPort!,
     source, destination, sourceText: String(f.sourceIp).trim(), destinationText: String(f.destinationIp).trim(),
   };
 }
@@ -125,7 +140,7 @@ function row(rule: NsgRule): Omit<RuleRow, 'result' | 'why' | 'deciding'> {
 
 /** The rules of one direction in processing order: custom rules by priority (stable), then the defaults. */
 export function orderedRules(nsg: Nsg, direction: Flow['direction']): NsgRule[] {
-  const custom = nsg.rules.filter((r) => r.direction === direction).sort((a, b) => (Number.isFinite(a.priority) ? a.priority : 1e9) - (Number.isFinite(b.priority) ? b.priority : 1e9));
+  const custom = nsg.rules.filter((r) => r.direction === direction || r.directionUnknown).sort((a, b) => (Number.isFinite(a.priority) ? a.priority : 1e9) - (Number.isFinite(b.priority) ? b.priority : 1e9));
   return [...custom, ...DEFAULT_RULES.filter((r) => r.direction === direction)];
 }
 
@@ -145,7 +160,14 @@ function evaluateNsg(nsg: Nsg, flow: ParsedFlow, ctx: TagContext, diags: Diagnos
     rows.push({ ...row(rule), result: m.result === 'yes' ? 'match' : m.result === 'no' ? 'no-match' : 'unknown', why: m.why, deciding: m.result === 'yes' });
   }
   // The DenyAll default always matches, so `decided` is set for any valid flow.
-  return { name: nsg.name, evaluated: true, access: decided?.access, decidingRule: decided?.name, rows };
+  // Fail closed: a Deny that could not be read or resolved, and that might come before the deciding
+  // rule (an unreadable priority might), leaves an Allow undecided.
+  const unresolved = decided?.access === 'Allow'
+    ? orderedRules(nsg, flow.direction)
+        .filter((r) => !r.isDefault && r.access === 'Deny' && (r.invalid ? !(Number.isFinite(r.priority) && r.priority > decided!.priority) : Number.isFinite(r.priority) && r.priority < decided!.priority && matchRule(r, flow, ctx).result === 'unknown'))
+        .map((r) => `${r.invalid ? 'unreadable ' : ''}rule "${r.name}" in the ${label(nsg.name)}`)
+    : [];
+  return { name: nsg.name, evaluated: true, access: decided?.access, decidingRule: decided?.name, rows, unresolved };
 }
 
 function describe(d: Decision): string {
@@ -177,7 +199,7 @@ function noNsg(flow: ParsedFlow, ctx: TagContext): Pick<EvaluateFlowResult, 'acc
 }
 
 function invalidResult(diagnostics: Diagnostic[], explanation: string): EvaluateFlowResult {
-  return { access: 'Deny', decidedBy: [], explanation, diagnostics, order: [], nsgs: [], returnTrafficAllowed: false, valid: false };
+  return { access: 'Deny', decidedBy: [], explanation, diagnostics, order: [], nsgs: [], returnTrafficAllowed: false, valid: false, verdict: 'unknown', unresolved: [] };
 }
 
 export function evaluateFlow(input: EvaluateFlowInput): EvaluateFlowResult {
@@ -192,11 +214,16 @@ function evaluate(input: EvaluateFlowInput): EvaluateFlowResult {
   const read = readNsgs(typeof input?.nsgs === 'string' ? input.nsgs : '');
   diags.push(...read.diagnostics);
   let vnet = Array.isArray(input?.vnetCidrs) ? input.vnetCidrs.filter((c): c is string => typeof c === 'string') : [];
+  const learntVnet = Object.entries(read.tagPrefixes).find(([k]) => k.toLowerCase() === 'virtualnetwork')?.[1] ?? [];
+  if (!vnet.length && learntVnet.length) {
+    vnet = learntVnet.filter((c) => c !== '168.63.129.16/32');
+    diags.push(diag('info', 'nsg-vnet-from-effective', `The VirtualNetwork tag is taken from the effective rules' expansion: ${learntVnet.join(', ')}.`, { field: 'vnetCidrs', source: SOURCES.tags }));
+  }
   if (!vnet.length) {
     diags.push(diag('warning', 'nsg-vnet-assumed', `No VNet address space was given, so the VirtualNetwork tag is taken to be the private ranges ${RFC1918.join(', ')} (plus 168.63.129.16). Give the VNet's ranges for an exact answer.`, { field: 'vnetCidrs', source: SOURCES.tags }));
     vnet = RFC1918;
   }
-  const ctx = makeTagContext(vnet, input?.serviceTags ?? {});
+  const ctx = makeTagContext(vnet, { ...read.tagPrefixes, ...(input?.serviceTags ?? {}) });
   diags.push(...lintNsgs(read.nsgs, ctx, read.doc));
   const flow = readFlow(input?.flow, diags);
   if (!flow) return invalidResult(diags, 'The flow is not valid, so it was not evaluated.');
@@ -211,7 +238,7 @@ function evaluate(input: EvaluateFlowInput): EvaluateFlowResult {
   if (read.nsgs.length === 0) {
     if (!read.none) return invalidResult(diags, 'The NSG rules could not be read, so the flow was not evaluated.');
     const r = noNsg(flow, ctx);
-    return { ...r, decidedBy: [], diagnostics: diags, order: [], nsgs: [], returnTrafficAllowed: r.access === 'Allow', valid: true };
+    return { ...r, decidedBy: [], diagnostics: diags, order: [], nsgs: [], returnTrafficAllowed: r.access === 'Allow', valid: true, verdict: r.access, unresolved: [] };
   }
 
   const byName = new Map(read.nsgs.map((n) => [n.name, n]));
@@ -222,7 +249,7 @@ function evaluate(input: EvaluateFlowInput): EvaluateFlowResult {
   for (const name of order) {
     const nsg = byName.get(name)!;
     if (denied) {
-      evaluations.push({ name, evaluated: false, rows: orderedRules(nsg, flow.direction).map((r) => ({ ...row(r), result: 'not-reached', why: `not evaluated: the ${label(decidedBy[0]!.nsg)} denied the flow first`, deciding: false })) });
+      evaluations.push({ name, evaluated: false, unresolved: [], rows: orderedRules(nsg, flow.direction).map((r) => ({ ...row(r), result: 'not-reached', why: `not evaluated: the ${label(decidedBy[0]!.nsg)} denied the flow first`, deciding: false })) });
       continue;
     }
     const e = evaluateNsg(nsg, flow, ctx, diags);
@@ -241,7 +268,12 @@ function evaluate(input: EvaluateFlowInput): EvaluateFlowResult {
   } else {
     explanation = `Allowed by ${decidedBy.map(describe).join(', then ')}.${order.length > 1 ? ' Both NSGs must allow a flow; both did.' : ''}${missing} Replies to this flow are allowed too: NSGs are stateful.`;
   }
-  return { access, decidedBy, explanation, diagnostics: diags, order, nsgs: evaluations, returnTrafficAllowed: access === 'Allow', valid: true };
+  const unresolved = access === 'Allow' ? [...read.unreadable.map((n) => `the ${label(n)}, which could not be read`), ...evaluations.flatMap((e) => e.unresolved)] : [];
+  if (unresolved.length) {
+    explanation = `Unknown: the readable rules allow this flow (${explanation.replace(/^Allowed by /, '').replace(/\.$/, '')}), but ${unresolved.join(', ')} might deny it first. Fix or resolve ${unresolved.length === 1 ? 'it' : 'them'} for a definite answer.`;
+    diags.push(diag('warning', 'nsg-verdict-unknown', `The flow is allowed only if ${unresolved.join(', ')} does not deny it; the verdict is "unknown" rather than Allow.`, { field: 'flow' }));
+  }
+  return { access, decidedBy, explanation, diagnostics: diags, order, nsgs: evaluations, returnTrafficAllowed: access === 'Allow' && !unresolved.length, valid: true, verdict: unresolved.length ? 'unknown' : access, unresolved };
 }
 
 export interface LintNsgResult {

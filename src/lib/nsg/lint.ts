@@ -64,15 +64,23 @@ export function lintNsgs(nsgs: Nsg[], ctx: TagContext, doc?: YamlDocument): Diag
           out.push(diag('warning', 'nsg-blocks-lb-probe', `Rule "${r.name}" (${r.priority}) denies traffic from ${AZURE_HOST_IP}, where Azure Load Balancer health probes come from, on ports that include the NodePort range 30000–32767, before any rule allows it. Health probes of AKS LoadBalancer Services would fail and the nodes be marked down. Add a rule with a lower number that allows source AzureLoadBalancer.`, { ...place(doc, r, 'priority'), source: SOURCES.probe }));
         });
       } else {
-        // Egress AKS nodes need: TCP 443 (FQDN rules), UDP 1194 and TCP 9000 (tunnel, non-private clusters).
-        const needs: { protocol: 'Tcp' | 'Udp'; port: number }[] = [{ protocol: 'Tcp', port: 443 }, { protocol: 'Udp', port: 1194 }, { protocol: 'Tcp', port: 9000 }];
+        // Egress AKS nodes need [aksEgress]: TCP 443 to FQDNs (MCR, management.azure.com, login.microsoftonline.com …),
+        // which an NSG cannot name, so only an Allow to the internet as a whole meets it; UDP 1194 and
+        // TCP 9000 "*:1194 / AzureCloud.<Region>:1194" (tunnel; not needed on private clusters or with
+        // konnectivity), met by the internet as a whole or the AzureCloud tag (regional or global).
+        // An Allow to any other service tag (Storage, Sql …) meets none of them.
+        const needs: { protocol: 'Tcp' | 'Udp'; port: number; tags: RegExp }[] = [
+          { protocol: 'Tcp', port: 443, tags: /^internet$/i },
+          { protocol: 'Udp', port: 1194, tags: /^(internet|azurecloud(\.[a-z0-9]+)?)$/i },
+          { protocol: 'Tcp', port: 9000, tags: /^(internet|azurecloud(\.[a-z0-9]+)?)$/i },
+        ];
         rules.forEach((r, i) => {
           if (r.access !== 'Deny') return;
           const towardsInternet = r.destinations.some((d) => d.kind === 'any' || (d.kind === 'tag' && d.tag === 'Internet') || (d.kind === 'cidr' && d.cidr.prefix === 0));
           if (!towardsInternet) return;
-          // A need is met when an earlier Allow towards the internet or a service tag (e.g. AzureCloud) covers it.
+          // A need is met only by an earlier Allow towards the destinations AKS documents for it.
           const allowsBefore = (n: (typeof needs)[number]) =>
-            rules.slice(0, i).some((a) => a.access === 'Allow' && (a.protocol === '*' || a.protocol === n.protocol) && portIn(a.destinationPorts, n.port) && a.destinations.some((d) => d.kind === 'any' || d.kind === 'tag' || d.cidr.prefix === 0));
+            rules.slice(0, i).some((a) => a.access === 'Allow' && (a.protocol === '*' || a.protocol === n.protocol) && portIn(a.destinationPorts, n.port) && a.destinations.some((d) => d.kind === 'any' || (d.kind === 'tag' && n.tags.test(d.tag)) || (d.kind === 'cidr' && d.cidr.prefix === 0)));
           const hit = needs.filter((n) => (r.protocol === '*' || r.protocol === n.protocol) && portIn(r.destinationPorts, n.port) && !allowsBefore(n));
           if (!hit.length) return;
           out.push(diag('warning', 'nsg-blocks-aks-egress', `Rule "${r.name}" (${r.priority}) denies outbound ${hit.map((h) => `${h.protocol.toUpperCase()} ${h.port}`).join(', ')} to the internet. AKS nodes need these (HTTPS to MCR, management.azure.com, login.microsoftonline.com …; UDP 1194/TCP 9000 to the control plane on non-private clusters without konnectivity). Microsoft: "For outbound internet traffic, it's not recommended to set all deny rules in an NSG" — filter egress by FQDN in a firewall instead.`, { ...place(doc, r, 'priority'), source: SOURCES.aksEgress }));

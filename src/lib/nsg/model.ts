@@ -51,6 +51,8 @@ export interface NsgRule {
   nested?: boolean;
   /** Set when the rule could not be read completely; such a rule is shown but never matches. */
   invalid?: boolean;
+  /** Set when the direction could not be read: the rule is considered in both directions (as unresolved). */
+  directionUnknown?: boolean;
 }
 
 export interface Nsg {

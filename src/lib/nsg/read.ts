@@ -9,6 +9,7 @@
 import { formatCidr, parseCidr } from '../cidr/ip';
 import { diag, type Diagnostic } from '../diagnostics';
 import { editDistance } from '../k8s/shape';
+import { effectiveEntries } from '../azure';
 import { parseYamlValue, type PathSegment, type YamlDocument } from '../yaml';
 import { BUILT_IN_TAGS } from './match';
 import {
@@ -24,6 +25,8 @@ const RULE_FIELDS = [
 ];
 /** Read-only fields Azure adds to printed rules; they do not affect evaluation. */
 const METADATA_FIELDS = ['id', 'etag', 'type', 'provisioningState', 'resourceGroup', 'properties'];
+/** Fields `az network nic list-effective-nsg` adds: the prefixes Azure expanded a service tag to. */
+const EXPANDED_FIELDS = ['expandedSourceAddressPrefix', 'expandedDestinationAddressPrefix'];
 
 /** "A unique name … up to 80 characters … begin with a word character … end with a word character or with _ … word characters, ., -, or _." */
 const NAME_RE = /^\w(?:[\w.-]{0,78}\w)?$/;
@@ -33,6 +36,8 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 interface Ctx {
   doc: YamlDocument;
   diags: Diagnostic[];
+  /** Service tag → prefixes, as the effective-rules output expanded them. */
+  expanded: Map<string, Set<string>>;
 }
 
 function at(ctx: Ctx, path: PathSegment[]) {
@@ -46,6 +51,13 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
   /** The parsed document, for placing later diagnostics. */
   doc?: YamlDocument;
+  /** NSGs named in the input that could not be read at all (e.g. "subnet": 42); a verdict that needs them is unknown. */
+  unreadable: string[];
+  /**
+   * Service tag prefixes learnt from `az network nic list-effective-nsg` (its expanded…Prefix
+   * fields), keyed by tag; `VirtualNetwork` among them gives the VNet's address space.
+   */
+  tagPrefixes: Record<string, string[]>;
 }
 
 export function readNsgs(text: string): ReadResult {
@@ -55,14 +67,18 @@ export function readNsgs(text: string): ReadResult {
   if (!doc) {
     if (!diags.length) {
       diags.push(diag('info', 'nsg-none', 'No NSG was given: the flow is evaluated as if neither the subnet nor the NIC had a network security group.', { line: 1, column: 1 }));
-      return { nsgs: [], none: true, diagnostics: diags };
+      return { nsgs: [], none: true, diagnostics: diags, unreadable: [], tagPrefixes: {} };
     }
-    return { nsgs: [], none: false, diagnostics: diags };
+    return { nsgs: [], none: false, diagnostics: diags, unreadable: [], tagPrefixes: {} };
   }
-  const ctx: Ctx = { doc, diags };
+  const ctx: Ctx = { doc, diags, expanded: new Map() };
   const v = doc.value;
   const nsgs: Nsg[] = [];
-  if (Array.isArray(v) || (isObj(v) && !('subnet' in v) && !('nic' in v) && ('securityRules' in v || 'properties' in v || 'defaultSecurityRules' in v))) {
+  const unreadable: string[] = [];
+  const effective = effectiveEntries(v);
+  if (effective) {
+    readEffective(ctx, effective, nsgs);
+  } else if (Array.isArray(v) || (isObj(v) && !('subnet' in v) && !('nic' in v) && ('securityRules' in v || 'properties' in v || 'defaultSecurityRules' in v))) {
     const n = readNsg(ctx, 'nsg', v, []);
     if (n) nsgs.push(n);
   } else if (isObj(v)) {
@@ -75,18 +91,76 @@ export function readNsgs(text: string): ReadResult {
       if (val === null || val === undefined) continue;
       const n = readNsg(ctx, k, val, [k]);
       if (n) nsgs.push(n);
+      else unreadable.push(k);
     }
   } else {
     diags.push(diag('error', 'nsg-wrong-shape', 'Expected a JSON array of security rules, an NSG object, or {"subnet": [...], "nic": [...]}.', { ...doc.at([]) }));
   }
   const hadErrors = diags.some((d) => d.severity === 'error');
-  return { nsgs, none: nsgs.length === 0 && !hadErrors, diagnostics: diags, doc };
+  const tagPrefixes = Object.fromEntries([...ctx.expanded].map(([k, set]) => [k, [...set]]));
+  return { nsgs, none: nsgs.length === 0 && !hadErrors, diagnostics: diags, doc, unreadable, tagPrefixes };
 }
 
-function readNsg(ctx: Ctx, name: string, v: unknown, path: PathSegment[]): Nsg | undefined {
+/**
+ * `az network nic list-effective-nsg`: one entry per association (the subnet's NSG, the NIC's).
+ * The output lists Azure's default rules too (priorities 65000–65500); they are the documented
+ * defaults this tool always appends, so they are not read as custom rules, but their expanded
+ * prefixes are kept (AllowVnetInBound's expansion is the VNet's address space).
+ */
+function readEffective(ctx: Ctx, effective: { list: unknown[]; key: string }, nsgs: Nsg[]): void {
+  const base: PathSegment[] = effective.key ? [effective.key] : [];
+  effective.list.forEach((e, i) => {
+    const path = [...base, i];
+    if (!isObj(e)) {
+      ctx.diags.push(diag('error', 'nsg-wrong-shape', `Entry ${i + 1} of the effective rules should be an object.`, { ...ctx.doc.at(path) }));
+      return;
+    }
+    const assoc = isObj(e.association) ? e.association : {};
+    const name = isObj(assoc.subnet) ? 'subnet' : 'nic';
+    if (nsgs.some((n) => n.name === name)) {
+      ctx.diags.push(diag('warning', 'nsg-effective-duplicate', `A second ${name} NSG in the effective rules; a NIC has one subnet NSG and one NIC NSG. Only the first is evaluated.`, { ...ctx.doc.at(path), source: SOURCES.howItWorks }));
+      return;
+    }
+    const rules = Array.isArray(e.effectiveSecurityRules) ? e.effectiveSecurityRules : undefined;
+    if (!rules) {
+      ctx.diags.push(diag('error', 'nsg-wrong-shape', `Entry ${i + 1} has no effectiveSecurityRules list.`, { ...ctx.doc.at(path) }));
+      return;
+    }
+    const custom: number[] = [];
+    rules.forEach((r, j) => {
+      const rname = isObj(r) && typeof r.name === 'string' ? r.name : '';
+      if (/^defaultSecurityRules\//i.test(rname)) {
+        if (isObj(r)) learnExpansions(ctx, r);
+      } else custom.push(j);
+    });
+    const n = readNsg(ctx, name, rules, [...path, 'effectiveSecurityRules'], custom);
+    if (n) nsgs.push({ ...n, path });
+  });
+  ctx.diags.push(diag('info', 'nsg-effective-read', `Read as the effective rules of ${nsgs.map((n) => (n.name === 'subnet' ? 'the subnet NSG' : 'the NIC NSG')).join(' and ') || 'no NSG'} (az network nic list-effective-nsg); Azure's default rules it lists are the documented defaults the tool appends.`, { ...ctx.doc.at([]), source: SOURCES.ipFlowVerify }));
+}
+
+/** Records the prefixes a rule's service tags were expanded to (effective-rules output). */
+function learnExpansions(ctx: Ctx, r: Record<string, unknown>): void {
+  for (const side of ['source', 'destination'] as const) {
+    const tag = r[`${side}AddressPrefix`];
+    const exp = r[`expanded${side === 'source' ? 'Source' : 'Destination'}AddressPrefix`];
+    if (typeof tag !== 'string' || !/^[A-Za-z]/.test(tag) || !Array.isArray(exp) || !exp.length) continue;
+    const set = ctx.expanded.get(tag) ?? new Set<string>();
+    for (const x of exp) if (typeof x === 'string') set.add(x);
+    ctx.expanded.set(tag, set);
+  }
+}
+
+/** Reads one NSG; `only` limits which rule indexes are read (the effective list's custom rules). */
+function readNsg(ctx: Ctx, name: string, v: unknown, path: PathSegment[], only?: number[]): Nsg | undefined {
   let rules: unknown = v;
   let rulesPath = path;
   if (isObj(v)) {
+    // An object that is neither an NSG nor empty is not "an NSG without rules": it cannot be read.
+    if (Object.keys(v).length && !('securityRules' in v) && !('properties' in v) && !('defaultSecurityRules' in v)) {
+      ctx.diags.push(diag('error', 'nsg-wrong-shape', `The ${name} NSG should be a list of security rules or an NSG object (with securityRules); it cannot be read.`, { ...at(ctx, path) }));
+      return undefined;
+    }
     const props = isObj(v.properties) ? v.properties : v;
     const base = isObj(v.properties) ? [...path, 'properties'] : path;
     if (props.defaultSecurityRules !== undefined) {
@@ -104,6 +178,8 @@ function readNsg(ctx: Ctx, name: string, v: unknown, path: PathSegment[]): Nsg |
   }
   const out: NsgRule[] = [];
   rules.slice(0, MAX_RULES_PER_NSG).forEach((r, i) => {
+    if (only && !only.includes(i)) return;
+    if (only && isObj(r)) learnExpansions(ctx, r);
     const rule = readRule(ctx, name, r, [...rulesPath, i]);
     if (rule) out.push(rule);
   });
@@ -122,7 +198,8 @@ function checkPrefixCount(ctx: Ctx, name: string, rules: NsgRule[], side: 'sourc
 function pick<T extends string>(raw: unknown, allowed: readonly T[]): T | undefined {
   if (typeof raw !== 'string') return undefined;
   const t = raw.trim().toLowerCase();
-  if (t === 'any') return allowed.find((a) => a === '*');
+  // `Any` is the portal's word for *, `All` the effective-rules output's (EffectiveSecurityRuleProtocol).
+  if (t === 'any' || t === 'all') return allowed.find((a) => a === '*');
   return allowed.find((a) => a.toLowerCase() === t);
 }
 
@@ -135,7 +212,8 @@ function readRule(ctx: Ctx, nsg: string, raw: unknown, path: PathSegment[]): Nsg
   const nested = isObj(raw.properties);
   const p: Record<string, unknown> = nested ? (raw.properties as Record<string, unknown>) : raw;
   const fpath = (f: string): PathSegment[] => (nested && f !== 'name' ? [...path, 'properties', f] : [...path, f]);
-  const name = typeof raw.name === 'string' ? raw.name : typeof p.name === 'string' ? p.name : '';
+  // The effective-rules output names rules `securityRules/<name>`.
+  const name = (typeof raw.name === 'string' ? raw.name : typeof p.name === 'string' ? p.name : '').replace(/^securityRules\//i, '');
   const label = name ? `rule "${name}"` : `rule ${String(path[path.length - 1])}`;
   let invalid = false;
   const bad = (code: string, f: string, message: string, severity: 'error' | 'warning' | 'info' = 'error', source: string = SOURCES.overview) => {
@@ -144,7 +222,7 @@ function readRule(ctx: Ctx, nsg: string, raw: unknown, path: PathSegment[]): Nsg
   };
 
   for (const k of Object.keys(p)) {
-    if (RULE_FIELDS.includes(k) || METADATA_FIELDS.includes(k)) continue;
+    if (RULE_FIELDS.includes(k) || METADATA_FIELDS.includes(k) || EXPANDED_FIELDS.includes(k)) continue;
     const near = RULE_FIELDS.find((f) => f.toLowerCase() === k.toLowerCase() || editDistance(f, k) <= 2);
     diags.push(diag('warning', 'nsg-unknown-field', `Unknown field "${k}" in ${label}${near ? ` (did you mean "${near}"?)` : ''}; it is ignored.`, { ...doc.keyAt(fpath(k)), field: k }));
   }
@@ -157,10 +235,14 @@ function readRule(ctx: Ctx, nsg: string, raw: unknown, path: PathSegment[]): Nsg
   else if (typeof p.priority !== 'number' || !Number.isInteger(p.priority)) bad('nsg-invalid-priority', 'priority', `The priority of the ${label} should be a whole number from ${PRIORITY_MIN} to ${PRIORITY_MAX}.`);
   else {
     priority = p.priority;
-    if (priority < PRIORITY_MIN || priority > PRIORITY_MAX) bad('nsg-priority-out-of-range', 'priority', `Priority ${priority} of the ${label} is outside ${PRIORITY_MIN}–${PRIORITY_MAX}, the range Azure accepts for security rules.`, 'error', SOURCES.rest);
+    if (priority < PRIORITY_MIN || priority > PRIORITY_MAX) {
+      bad('nsg-priority-out-of-range', 'priority', `Priority ${priority} of the ${label} is outside ${PRIORITY_MIN}–${PRIORITY_MAX}, the range Azure accepts for security rules; where it would be processed is unknown.`, 'error', SOURCES.rest);
+      priority = Number.NaN;
+    }
   }
 
   const direction = pick<Direction>(p.direction, ['Inbound', 'Outbound']);
+  const directionUnknown = !direction;
   if (!direction) bad(p.direction === undefined ? 'nsg-missing-field' : 'nsg-invalid-direction', 'direction', `The ${label} needs "direction": "Inbound" or "Outbound".`);
   const access = pick<Access>(p.access, ['Allow', 'Deny']);
   if (!access) bad(p.access === undefined ? 'nsg-missing-field' : 'nsg-invalid-access', 'access', `The ${label} needs "access": "Allow" or "Deny".`);
@@ -198,6 +280,7 @@ function readRule(ctx: Ctx, nsg: string, raw: unknown, path: PathSegment[]): Nsg
     description: typeof p.description === 'string' ? p.description : undefined,
     path, nested,
     invalid: invalid || undefined,
+    ...(directionUnknown ? { directionUnknown: true } : {}),
   };
 }
 

@@ -72,6 +72,12 @@ export interface ResolvedService {
   /** In words: who can reach it and how. */
   exposure: string;
   azure: AzureExposure;
+  /**
+   * Set when the API server would refuse to create this Service (e.g. spec.type "Loadbalancer":
+   * Service types are case-sensitive). The Service then does not exist; nothing is evaluated
+   * as if it had a default type.
+   */
+  rejected?: string;
 }
 
 export interface ResolveServiceInput {
@@ -170,11 +176,15 @@ function readService(m: Manifest, pods: WorkloadPod[], out: Diagnostic[]): Resol
   checkShape(doc, m.value, serviceShape, [], out);
   const spec = isObj(m.value.spec) ? m.value.spec : {};
   let type: ServiceType = 'ClusterIP';
+  let rejected: string | undefined;
   if (spec.type !== undefined) {
     if (TYPES.includes(spec.type as ServiceType)) type = spec.type as ServiceType;
     else {
+      // The API server rejects an unsupported type (Kubernetes enums are case-sensitive): the
+      // Service is never created, so it is not evaluated as ClusterIP or any other type.
       const near = TYPES.find((t) => t.toLowerCase() === String(spec.type).toLowerCase());
-      out.push(diag('error', 'invalid-service-type', `"${String(spec.type)}" is not a Service type; use ClusterIP, NodePort, LoadBalancer or ExternalName${near ? ` (types are case-sensitive: "${near}")` : ''}.`, { ...doc.at(['spec', 'type']), source: K8S_SERVICE }));
+      rejected = `spec.type "${String(spec.type)}" is not a Service type${near ? ` (types are case-sensitive: "${near}")` : ''}; the API server rejects the Service ("Unsupported value"), so it does not exist.`;
+      out.push(diag('error', 'invalid-service-type', `"${String(spec.type)}" is not a Service type; use ClusterIP, NodePort, LoadBalancer or ExternalName${near ? ` (types are case-sensitive: "${near}")` : ''}. The API server rejects the Service, so it is not evaluated.`, { ...doc.at(['spec', 'type']), source: K8S_SERVICE }));
     }
   }
   const clusterIp = typeof spec.clusterIP === 'string' && spec.clusterIP !== '' ? spec.clusterIP : undefined;
@@ -314,8 +324,9 @@ function readService(m: Manifest, pods: WorkloadPod[], out: Diagnostic[]): Resol
     endpoints,
     exposure: '',
     azure,
+    ...(rejected ? { rejected } : {}),
   };
-  resolved.exposure = describeExposure(resolved);
+  resolved.exposure = rejected ? `Not created: ${rejected}` : describeExposure(resolved);
   return resolved;
 }
 

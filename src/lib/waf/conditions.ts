@@ -49,6 +49,8 @@ export interface EvalContext {
 export interface ConditionResult {
   matched: boolean;
   why: string;
+  /** True when the request lacks what the condition needs to be decided (e.g. GeoMatch without a country). */
+  unknown?: boolean;
 }
 
 const q = (s: string, max = 60): string => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
@@ -260,7 +262,10 @@ export function evalCondition(cond: MatchCondition, ctx: EvalContext): Condition
     // Transforms are not applied to the country code: the docs' own Example 2 pairs
     // Lowercase with the value "US", which only works if the code is compared as a code.
     const country = ctx.request.country;
-    if (!country) return finish(false, 'the request has no country (add "# country: XX"), so no value matches');
+    // Azure always places the client address in a country; a request written without one
+    // leaves the condition undecided (negated, "no country" would otherwise match everything).
+    if (!country) ctx.notes.add('geo:no-country');
+    if (!country) return { ...finish(false, 'the request has no country (add "# country: XX"); Azure looks the client address up, so whether this condition holds is unknown'), unknown: true };
     const hit = cond.values.findIndex((v) => v.toUpperCase() === country);
     return finish(hit >= 0, hit >= 0 ? `country ${country} is in the list` : `country ${country} is not in ${cond.values.join(', ')}`);
   }

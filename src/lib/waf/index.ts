@@ -20,7 +20,7 @@ import { diag, guard, sortDiagnostics, type Diagnostic } from '../diagnostics';
 import { parseIp } from '../cidr/ip';
 import { describeCondition, evalCondition, type EvalContext } from './conditions';
 import { runManagedDemo, type ManagedOutcome } from './managed';
-import { readPolicy, type CustomRule, type Mode } from './policy';
+import { readPolicy, type CustomRule, type Mode, type PolicyModel } from './policy';
 import type { AssumedManagedMatch, WafRequest } from './request';
 
 export type { WafRequest, AssumedManagedMatch } from './request';
@@ -73,12 +73,21 @@ export interface WafResult {
   managed?: ManagedOutcome;
   /** The verdict in one or two sentences. */
   explanation: string;
+  /**
+   * `action`, or `unknown` when it is not Block and a part that could not be read or decided
+   * might have blocked the request first: custom rules that cannot be read, a rule with an
+   * unreadable field or an operator Application Gateway does not define, a GeoMatch condition
+   * on a request written without a country. A Block stands: it is the stricter answer.
+   */
+  verdict: WafAction | 'unknown';
+  /** The rules (or "the custom rules") that leave the verdict undecided. */
+  unresolved: string[];
 }
 
 const JS_COOKIE = 'appgw_azwaf_jsclearance';
 
 function emptyResult(diagnostics: Diagnostic[]): WafResult {
-  return { action: 'None', evaluated: [], diagnostics, mode: 'Prevention', logged: [], explanation: 'The policy could not be evaluated.' };
+  return { action: 'None', evaluated: [], diagnostics, mode: 'Prevention', logged: [], explanation: 'The policy could not be evaluated.', verdict: 'unknown', unresolved: ['the policy'] };
 }
 
 export function evaluateWafRequest(input: WafInput): WafResult {
@@ -96,7 +105,7 @@ function evaluate(input: WafInput): WafResult {
     remoteAddr: typeof input?.request?.remoteAddr === 'string' ? input.request.remoteAddr.trim() : '',
     ...(input?.request?.country ? { country: String(input.request.country).toUpperCase() } : {}),
   };
-  const result: WafResult = { action: 'None', evaluated: [], diagnostics, mode: policy.mode, logged: [], explanation: '' };
+  const result: WafResult = { action: 'None', evaluated: [], diagnostics, mode: policy.mode, logged: [], explanation: '', verdict: 'None', unresolved: [] };
   if (!policy.modeGiven) {
     diagnostics.push(
       diag('info', 'mode-defaulted', 'policySettings.mode is not set; Prevention is assumed. (A 2022 docs page says rule sets are "enabled by default in Detection mode"; the azurerm provider and PSRule say new policies default to Prevention.)', { line: 1, column: 1, field: 'policySettings.mode' }),
@@ -172,6 +181,10 @@ function evaluate(input: WafInput): WafResult {
   }
 
   for (const note of ctx.notes) {
+    if (note === 'geo:no-country') {
+      diagnostics.push(diag('warning', 'geomatch-no-country', 'A GeoMatch condition met a request with no country. Azure looks up the country of the client address (RemoteAddr) for every request, so a real request always has one to compare; without it this tool cannot tell whether the condition holds — negated, it would otherwise match every such request. Add a line "# country: XX" to the request.', { field: 'request.country', source: 'https://learn.microsoft.com/azure/web-application-firewall/ag/geomatch-custom-rules' }));
+      continue;
+    }
     if (note.startsWith('remote-addr:') && !diagnostics.some((d) => d.code === 'invalid-remote-addr')) {
       diagnostics.push(diag('error', 'invalid-remote-addr', `The remote address is not usable: ${note.slice('remote-addr:'.length)}.`, { field: 'request.remoteAddr' }));
     }
@@ -228,8 +241,40 @@ function evaluate(input: WafInput): WafResult {
         : 'No custom rule matched. The managed rule sets would evaluate the request next; this policy lists none, so they are not simulated.';
     }
   }
+  settleVerdict(result, policy, ordered, ctx, decided?.rule);
   result.diagnostics = sortDiagnostics(diagnostics);
   return result;
+}
+
+/**
+ * Fail closed: the verdict is `unknown` (not the forwarded request `action` says) when a rule
+ * that could block might have matched before the deciding rule, but could not be read or decided.
+ */
+function settleVerdict(result: WafResult, policy: PolicyModel, ordered: CustomRule[], ctx: EvalContext, decidedBy: CustomRule | undefined): void {
+  result.verdict = result.action;
+  if (result.action === 'Block') return;
+  const unresolved: string[] = policy.rulesUnreadable ? ['the custom rules, which could not be read'] : [];
+  // A deciding rule whose priority could not be read might run after rules that block.
+  const deciderUnplaced = !!decidedBy?.unreadable?.includes('priority');
+  for (const rule of ordered) {
+    const u = rule.unreadable ?? [];
+    if (rule === decidedBy) continue;
+    if (!rule.enabled && !u.includes('state')) continue;
+    if (policy.mode === 'Detection') continue; // nothing is blocked in Detection mode
+    if (rule.ruleType === 'RateLimitRule' && !u.includes('ruleType')) continue; // explained, not simulated
+    if (!(rule.action === 'Block' || rule.action === 'JSChallenge' || u.includes('action'))) continue;
+    const before = !decidedBy || deciderUnplaced || u.includes('priority') || rule.priority < decidedBy.priority;
+    if (!before) continue;
+    const conds = rule.conditions.map((c) => ({ c, r: evalCondition(c, ctx) }));
+    const open = conds.filter(({ c, r }) => c.invalid || r.unknown);
+    const couldMatch = u.includes('conditions') || (conds.length > 0 && conds.every(({ c, r }) => r.matched || c.invalid || r.unknown));
+    if (couldMatch && (open.length || u.length || deciderUnplaced)) unresolved.push(`rule "${rule.name}"`);
+  }
+  if (!unresolved.length) return;
+  result.verdict = 'unknown';
+  result.unresolved = unresolved;
+  result.explanation = `Unknown: ${result.explanation} But ${unresolved.join(', ')} might block it first: ${policy.rulesUnreadable ? 'the rules could not be read' : 'a condition or field could not be read or decided (see the findings)'}.`;
+  result.diagnostics.push(diag('warning', 'waf-verdict-unknown', `The request passes only if ${unresolved.join(', ')} does not block it; the verdict is "unknown", not ${result.action}.`, { line: 1, column: 1 }));
 }
 
 export { describeCondition };

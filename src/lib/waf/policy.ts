@@ -14,6 +14,7 @@
  */
 import { diag, type Diagnostic } from '../diagnostics';
 import { parseCidr } from '../cidr/ip';
+import { findWafPolicies, isArmTemplate } from '../azure';
 import { parseYamlValue, type PathSegment } from '../yaml';
 import { MATCH_VARIABLES, OPERATORS, TRANSFORMS, type MatchCondition, type MatchVariableName, type Operator, type Transform } from './conditions';
 import { compileRegex } from '../regex';
@@ -22,6 +23,9 @@ import { FACTS } from '../facts';
 export const CUSTOM_RULES_DOC = 'https://learn.microsoft.com/azure/web-application-firewall/ag/custom-waf-rules-overview';
 export const LIMITS_DOC = 'https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-application-gateway-limits';
 export const REST_DOC = 'https://learn.microsoft.com/azure/templates/microsoft.network/applicationgatewaywebapplicationfirewallpolicies';
+export const JS_CHALLENGE_DOC = 'https://learn.microsoft.com/azure/web-application-firewall/waf-javascript-challenge';
+/** Operators of Azure Front Door's WAF that Application Gateway's schema does not define. */
+const FRONT_DOOR_OPERATORS = ['ServiceTagMatch'];
 
 export const POLICY_LIMITS = {
   maxLength: 500_000,
@@ -46,6 +50,8 @@ export interface CustomRule {
   rateLimit?: { duration?: string; threshold?: number; groupBy: string[] };
   /** JSON path of the rule, for diagnostics. */
   path: PathSegment[];
+  /** Fields that could not be read (the defaults used instead are never taken as the rule's real value). */
+  unreadable?: ('priority' | 'state' | 'action' | 'ruleType' | 'conditions')[];
 }
 
 export interface ManagedRuleSetRef {
@@ -78,6 +84,8 @@ export interface PolicyModel {
   managed?: { ruleSets: ManagedRuleSetRef[]; overrides: RuleOverride[]; exclusions: Exclusion[] };
   /** False only for OWASP CRS 3.1 or older. */
   crs32OrNewer: boolean;
+  /** True when the custom rules could not be read at all (not a list, or the text does not parse). */
+  rulesUnreadable?: boolean;
 }
 
 const ALIASES: Record<string, Operator> = { equals: 'Equal', startswith: 'BeginsWith', beginswith: 'BeginsWith', geomatch: 'GeoMatch' };
@@ -102,6 +110,7 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
   const doc = parsed.document;
   if (!doc) {
     if (!parsed.diagnostics.length) diagnostics.push(diag('error', 'empty-policy', 'The policy is empty: paste a WAF policy or its customRules as JSON.', { line: 1, column: 1 }));
+    else policy.rulesUnreadable = true;
     return { policy, diagnostics };
   }
   const at = (path: PathSegment[], extra: Partial<Diagnostic> = {}) => ({ ...doc.at(path), field: path.join('.'), ...extra });
@@ -109,23 +118,37 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
 
   let root: unknown = doc.value;
   let base: PathSegment[] = [];
+  // An ARM template export (`az group export`, portal "Export template"): read its WAF policy resource.
+  if (isArmTemplate(root)) {
+    const found = findWafPolicies(root);
+    if (!found.length) {
+      diagnostics.push(diag('error', 'no-waf-policy', 'This ARM template has no resource of type Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies.', at([])));
+      policy.rulesUnreadable = true;
+      return { policy, diagnostics };
+    }
+    if (found.length > 1) diagnostics.push(diag('warning', 'several-waf-policies', `The template holds ${found.length} WAF policies; the first (${String(found[0]!.value.name ?? '')}) is evaluated.`, at(found[1]!.path)));
+    root = found[0]!.value;
+    base = found[0]!.path;
+  }
   let rulesValue: unknown;
   let rulesPath: PathSegment[] = [];
   if (Array.isArray(root)) {
     rulesValue = root;
   } else if (isObj(root)) {
+    const top = root;
+    const topPath = base;
     if (isObj(root.properties)) {
-      base = ['properties'];
+      base = [...base, 'properties'];
       root = root.properties;
     }
     const r = root as Record<string, unknown>;
     if ('matchConditions' in r) {
       rulesValue = [r];
     } else {
-      for (const k of Object.keys(doc.value as object)) {
-        if (!ARM_TOP.has(k)) diagnostics.push(diag('warning', 'unknown-field', `Unknown field "${k}" in the policy; it is ignored.`, keyAt([k])));
+      for (const k of Object.keys(top)) {
+        if (!ARM_TOP.has(k)) diagnostics.push(diag('warning', 'unknown-field', `Unknown field "${k}" in the policy; it is ignored.`, keyAt([...topPath, k])));
       }
-      if (base.length) for (const k of Object.keys(r)) if (!ARM_TOP.has(k)) diagnostics.push(diag('warning', 'unknown-field', `Unknown field "${k}" in properties; it is ignored.`, keyAt([...base, k])));
+      if (top !== root) for (const k of Object.keys(r)) if (!ARM_TOP.has(k)) diagnostics.push(diag('warning', 'unknown-field', `Unknown field "${k}" in properties; it is ignored.`, keyAt([...base, k])));
       rulesValue = r.customRules;
       rulesPath = [...base, 'customRules'];
       readSettings(r.policySettings, [...base, 'policySettings']);
@@ -133,13 +156,15 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
     }
   } else {
     diagnostics.push(diag('error', 'policy-not-object', 'The policy should be a JSON object (or an array of custom rules).', at([])));
+    policy.rulesUnreadable = true;
     return { policy, diagnostics };
   }
 
   if (rulesValue === undefined || rulesValue === null) {
     diagnostics.push(diag('info', 'no-custom-rules', 'The policy has no customRules; only the managed rules would apply.', at(rulesPath)));
   } else if (!Array.isArray(rulesValue)) {
-    diagnostics.push(diag('error', 'wrong-type', 'customRules should be a list of rules.', at(rulesPath)));
+    diagnostics.push(diag('error', 'wrong-type', 'customRules should be a list of rules. They cannot be read, so no request is reported as passing them.', at(rulesPath)));
+    policy.rulesUnreadable = true;
   } else {
     if (rulesValue.length > POLICY_LIMITS.maxCustomRules) {
       diagnostics.push(diag('error', 'too-many-custom-rules', `The policy has ${rulesValue.length} custom rules; Azure allows at most ${POLICY_LIMITS.maxCustomRules}.`, { ...at(rulesPath), source: CUSTOM_RULES_DOC }));
@@ -252,36 +277,50 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
     for (const req of ['priority', 'ruleType', 'matchConditions', 'action']) {
       if (raw[req] === undefined) diagnostics.push(diag('error', 'missing-field', `Custom rule "${name}" needs "${req}" (required by the ARM schema).`, { ...at(path), source: REST_DOC }));
     }
+    const unreadable: NonNullable<CustomRule['unreadable']> = [];
     let priority = Number.MAX_SAFE_INTEGER;
+    if (raw.priority === undefined) unreadable.push('priority');
     if (raw.priority !== undefined) {
       if (typeof raw.priority !== 'number' || !Number.isInteger(raw.priority)) {
         diagnostics.push(diag('error', 'wrong-type', `priority of "${name}" should be a whole number.`, at([...path, 'priority'])));
+        unreadable.push('priority');
       } else {
         priority = raw.priority;
         if (priority < POLICY_LIMITS.priorityMin || priority > POLICY_LIMITS.priorityMax) {
-          diagnostics.push(diag('error', 'priority-out-of-range', `Priority ${priority} of "${name}" is outside the allowed range 1–100.`, { ...at([...path, 'priority']), source: CUSTOM_RULES_DOC }));
+          diagnostics.push(diag('error', 'priority-out-of-range', `Priority ${priority} of "${name}" is outside the allowed range 1–100, so where Azure would run it is unknown; it is evaluated last here.`, { ...at([...path, 'priority']), source: CUSTOM_RULES_DOC }));
+          priority = Number.MAX_SAFE_INTEGER;
+          unreadable.push('priority');
         }
       }
     }
     let enabled = true;
     if (raw.state !== undefined) {
       const s = enumOf(['Enabled', 'Disabled'] as const, raw.state);
-      if (!s) diagnostics.push(diag('error', 'invalid-state', `state of "${name}" must be "Enabled" or "Disabled".`, at([...path, 'state'])));
-      else enabled = s === 'Enabled';
+      if (!s) {
+        diagnostics.push(diag('error', 'invalid-state', `state of "${name}" must be "Enabled" or "Disabled".`, at([...path, 'state'])));
+        unreadable.push('state');
+      } else enabled = s === 'Enabled';
     }
     let ruleType: CustomRule['ruleType'] = 'MatchRule';
     if (raw.ruleType !== undefined) {
       const t = enumOf(['MatchRule', 'RateLimitRule', 'Invalid'] as const, raw.ruleType);
-      if (!t || t === 'Invalid') diagnostics.push(diag('error', 'invalid-rule-type', `ruleType of "${name}" must be "MatchRule" or "RateLimitRule".`, { ...at([...path, 'ruleType']), source: REST_DOC }));
-      else ruleType = t;
+      if (!t || t === 'Invalid') {
+        diagnostics.push(diag('error', 'invalid-rule-type', `ruleType of "${name}" must be "MatchRule" or "RateLimitRule".`, { ...at([...path, 'ruleType']), source: REST_DOC }));
+        unreadable.push('ruleType');
+      } else ruleType = t;
     }
     let action: RuleAction = 'Block';
     if (raw.action !== undefined) {
       const a = enumOf(['Allow', 'Block', 'Log', 'JSChallenge'] as const, raw.action);
-      if (!a) diagnostics.push(diag('error', 'invalid-action', `action of "${name}" must be Allow, Block, Log or JSChallenge, not ${JSON.stringify(raw.action)}.`, { ...at([...path, 'action']), source: REST_DOC }));
-      else action = a;
+      if (!a) {
+        diagnostics.push(diag('error', 'invalid-action', `action of "${name}" must be Allow, Block, Log or JSChallenge, not ${JSON.stringify(raw.action)}.`, { ...at([...path, 'action']), source: REST_DOC }));
+        unreadable.push('action');
+      } else action = a;
+    } else unreadable.push('action');
+    const rule: CustomRule = { name, priority, enabled, ruleType, action, conditions: [], path, ...(unreadable.length ? { unreadable } : {}) };
+    if (ruleType === 'RateLimitRule' && action === 'JSChallenge') {
+      diagnostics.push(diag('error', 'jschallenge-rate-limit', `Rate-limit rule "${name}" uses action JSChallenge. On Application Gateway "the JavaScript challenge action … isn't supported for Rate Limit type custom rules" (preview limitation); Azure does not challenge clients over the limit with this rule. Use Block for rate-limit rules.`, { ...at([...path, 'action']), source: JS_CHALLENGE_DOC }));
     }
-    const rule: CustomRule = { name, priority, enabled, ruleType, action, conditions: [], path };
     if (ruleType === 'RateLimitRule') {
       const groupBy: string[] = [];
       if (Array.isArray(raw.groupByUserSession)) {
@@ -300,8 +339,11 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
       }
     }
     const conds = raw.matchConditions;
-    if (conds !== undefined && !Array.isArray(conds)) diagnostics.push(diag('error', 'wrong-type', `matchConditions of "${name}" should be a list.`, at([...path, 'matchConditions'])));
-    else if (Array.isArray(conds)) {
+    if (!Array.isArray(conds)) {
+      // Missing or not a list: what the rule matches is unknown (never "nothing").
+      if (conds !== undefined) diagnostics.push(diag('error', 'wrong-type', `matchConditions of "${name}" should be a list.`, at([...path, 'matchConditions'])));
+      rule.unreadable = [...(rule.unreadable ?? []), 'conditions'];
+    } else {
       if (conds.length === 0) diagnostics.push(diag('error', 'no-match-conditions', `Custom rule "${name}" has no match conditions.`, at([...path, 'matchConditions'])));
       conds.forEach((c, i) => {
         const cond = readCondition(c, [...path, 'matchConditions', i], name);
@@ -328,7 +370,12 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
       diagnostics.push(diag('error', 'operator-spelling', `The ARM schema spells this operator "${operator}", not "${raw.operator}"; evaluated as ${operator}.`, { ...at([...path, 'operator']), source: REST_DOC }));
     }
     if (!operator) {
-      diagnostics.push(diag('error', raw.operator === undefined ? 'missing-field' : 'unknown-operator', raw.operator === undefined ? `A condition of "${ruleName}" needs an operator.` : `Unknown operator ${JSON.stringify(raw.operator)}; use one of ${OPERATORS.join(', ')}.`, { ...at(raw.operator === undefined ? path : [...path, 'operator']), source: REST_DOC }));
+      const frontDoor = typeof raw.operator === 'string' && FRONT_DOOR_OPERATORS.some((o) => o.toLowerCase() === String(raw.operator).toLowerCase());
+      diagnostics.push(diag('error', raw.operator === undefined ? 'missing-field' : frontDoor ? 'front-door-operator' : 'unknown-operator',
+        raw.operator === undefined
+          ? `A condition of "${ruleName}" needs an operator.`
+          : `${frontDoor ? `${JSON.stringify(raw.operator)} is an operator of Azure Front Door's WAF` : `Unknown operator ${JSON.stringify(raw.operator)}`}: Application Gateway's WAF policy schema does not define it, so Azure does not run this condition as written (the policy is rejected or the rule never applies). Use one of ${OPERATORS.join(', ')}. The rule's outcome is unknown here.`,
+        { ...at(raw.operator === undefined ? path : [...path, 'operator']), source: REST_DOC }));
       ok = false;
     }
     // Variables
@@ -374,8 +421,10 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
     const negKey = raw.negationConditon !== undefined ? 'negationConditon' : raw.negationCondition !== undefined ? 'negationCondition' : undefined;
     if (negKey) {
       const n = raw[negKey];
-      if (typeof n !== 'boolean') diagnostics.push(diag('error', 'wrong-type', `${negKey} should be true or false.`, at([...path, negKey])));
-      else negate = n;
+      if (typeof n !== 'boolean') {
+        diagnostics.push(diag('error', 'wrong-type', `${negKey} should be true or false; whether the condition is negated is unknown.`, at([...path, negKey])));
+        ok = false;
+      } else negate = n;
       if (negKey === 'negationCondition') {
         diagnostics.push(diag('warning', 'negation-spelling', 'The ARM property is spelled "negationConditon" (a long-standing typo in the API); the current overview page shows "negationCondition". Whether ARM accepts this spelling is not documented — this tool honours it, but deploy with "negationConditon".', { ...keyAt([...path, negKey]), source: REST_DOC }));
       }
@@ -397,13 +446,19 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
     // Values
     const values: string[] = [];
     if (raw.matchValues === undefined || raw.matchValues === null) {
-      if (operator !== 'Any') diagnostics.push(diag('error', 'missing-field', `A condition of "${ruleName}" needs matchValues.`, { ...at(path), source: REST_DOC }));
+      if (operator !== 'Any') {
+        diagnostics.push(diag('error', 'missing-field', `A condition of "${ruleName}" needs matchValues.`, { ...at(path), source: REST_DOC }));
+        ok = false;
+      }
     } else if (!Array.isArray(raw.matchValues)) {
       diagnostics.push(diag('error', 'wrong-type', 'matchValues should be a list of strings.', at([...path, 'matchValues'])));
+      ok = false;
     } else {
       raw.matchValues.forEach((v, i) => {
         if (typeof v !== 'string') {
-          diagnostics.push(diag('error', 'wrong-type', `Match values are strings; write ${JSON.stringify(String(v))}.`, at([...path, 'matchValues', i])));
+          // Not coerced: ARM takes strings only, so what this value would match is unknown.
+          diagnostics.push(diag('error', 'wrong-type', `Match values are strings; write ${JSON.stringify(String(v))}. This condition is not evaluated.`, at([...path, 'matchValues', i])));
+          ok = false;
           values.push(String(v));
         } else values.push(v);
       });
@@ -436,7 +491,7 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
         }
         return c.value;
       });
-      return cond;
+      return ok ? cond : undefined;
     }
     if (values.length > POLICY_LIMITS.maxStringMatchValues && operator !== 'GeoMatch') {
       diagnostics.push(diag('error', 'too-many-match-values', `${values.length} match values in one condition; Azure allows ${POLICY_LIMITS.maxStringMatchValues} string match values per condition.`, { ...at([...path, 'matchValues']), source: LIMITS_DOC }));

@@ -15,11 +15,13 @@ function find(node: unknown, pred: (n: VNode) => boolean, out: VNode[] = []): VN
   }
   return out;
 }
+/** A header's full name: the grid shows short labels and names the pod in aria-label. */
+const headerName = (th: VNode): string => String(th.attrs['aria-label'] ?? toText(th));
 /** The matrix cell for src → dst in the first port's table. */
 function cell(view: VNode, src: string, dst: string): string | undefined {
   const table = find(view, (n) => n.tag === 'table' && String(n.attrs.class).includes('pg-matrix'))[0]!;
-  const cols = find(table, (n) => n.tag === 'th' && n.attrs.scope === 'col').map((n) => toText(n));
-  const row = find(table, (n) => n.tag === 'tr').find((tr) => find(tr, (n) => n.tag === 'th' && n.attrs.scope === 'row').some((th) => toText(th) === src))!;
+  const cols = find(table, (n) => n.tag === 'th' && n.attrs.scope === 'col').map(headerName);
+  const row = find(table, (n) => n.tag === 'tr').find((tr) => find(tr, (n) => n.tag === 'th' && n.attrs.scope === 'row').some((th) => headerName(th) === src))!;
   const tds = find(row, (n) => n.tag === 'td');
   return tds[cols.indexOf(dst) - 1]?.attrs['data-verdict'] as string | undefined;
 }
@@ -87,5 +89,74 @@ describe('query pane', () => {
     const q = (engine: string) => run({ policies, query: `frontend/web -> backend/api:8080\nengine: ${engine}` }).summary;
     expect(q('kubernetes')).toMatch(/: allow/);
     expect(q('cilium')).toMatch(/: deny/);
+  });
+});
+
+describe('netpol tool with Cilium', () => {
+  const cnp = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: web-egress
+  namespace: frontend
+spec:
+  endpointSelector:
+    matchLabels:
+      app: web
+  egress:
+  - toEndpoints:
+    - matchLabels:
+        k8s:io.kubernetes.pod.namespace: kube-system
+        k8s:k8s-app: kube-dns
+    toPorts:
+    - ports:
+      - port: "53"
+        protocol: ANY
+      rules:
+        dns:
+        - matchPattern: "*.github.com"
+  - toFQDNs:
+    - matchName: api.github.com
+    toPorts:
+    - ports:
+      - port: "443"
+        protocol: TCP
+  - toEndpoints:
+    - matchLabels:
+        k8s:io.kubernetes.pod.namespace: backend
+    toPorts:
+    - ports:
+      - port: "8080"
+        protocol: TCP
+      rules:
+        http:
+        - method: GET
+          path: "/api/.*"
+`;
+  it('parses DNS names, resolved addresses and HTTP requests in the query', () => {
+    const q = parseQuery('frontend/web -> api.github.com:443/TCP\nfrontend/web -> backend/api:8080/TCP GET /admin X-Token:abc\nfrontend/web -> raw.github.com (140.82.112.3):443\nfrontend/web -> backend/api:8080 get admin\n');
+    expect(q.traffic.map((t) => t.traffic)).toEqual([
+      { from: 'frontend/web', to: 'api.github.com', port: 443, protocol: 'TCP' },
+      { from: 'frontend/web', to: 'backend/api', port: 8080, protocol: 'TCP', http: { method: 'GET', path: '/admin', headers: { 'X-Token': 'abc' } } },
+      { from: 'frontend/web', to: 'raw.github.com', port: 443, protocol: 'TCP', resolvesTo: '140.82.112.3' },
+    ]);
+    expect(q.diagnostics.map((d) => [d.code, d.line])).toEqual([['query-http', 4]]);
+  });
+  it('evaluates CiliumNetworkPolicies under engine: cilium, with DNS names as matrix columns', () => {
+    const query = 'frontend/web -> api.github.com:443/TCP\nfrontend/web -> example.com:443\nfrontend/web -> backend/api:8080/TCP GET /admin\nfrontend/web -> backend/api:8080/TCP GET /api/items\nports: 443, 8080\nengine: cilium\n';
+    const out = run({ policies: cnp, query });
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const text = toText(out.view);
+    expect(text).toMatch(/frontend\/web -> api\.github\.com 443\/TCP: ✓ allow/);
+    expect(text).toMatch(/frontend\/web -> example\.com 443\/TCP: ✗ deny/);
+    expect(text).toMatch(/GET \/admin: ✗ deny/);
+    expect(text).toMatch(/403 Forbidden/);
+    expect(text).toMatch(/GET \/api\/items: ✓ allow/);
+    expect(cell(out.view, 'frontend/web', 'api.github.com')).toBe('allow');
+    expect(cell(out.view, 'frontend/web', 'example.com')).toBe('deny');
+    expect(cell(out.view, 'backend/api', 'api.github.com')).toBe('allow');
+  });
+  it('says a CiliumNetworkPolicy needs the Cilium engine', () => {
+    const out = run({ policies: cnp });
+    expect(out.diagnostics.find((d) => d.code === 'cilium-needs-cilium')?.input).toBe('policies');
   });
 });

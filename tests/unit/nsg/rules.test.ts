@@ -202,8 +202,21 @@ describe('lint codes (each raised, and a near miss that is not)', () => {
     expect(lint({ ...deny, protocol: 'Tcp', destinationPortRange: '25' })).not.toContain('nsg-blocks-aks-egress');
     const allowTcp = { name: 'allow-tcp', direction: 'Outbound', protocol: 'Tcp', destinationAddressPrefix: 'AzureCloud', destinationPortRanges: ['443', '9000'] };
     const allowUdp = { name: 'allow-udp', priority: 110, direction: 'Outbound', protocol: 'Udp', destinationAddressPrefix: 'AzureCloud', destinationPortRange: '1194' };
-    expect(lint(allowTcp, allowUdp, deny)).not.toContain('nsg-blocks-aks-egress');
-    expect(lint(allowTcp, deny)).toContain('nsg-blocks-aks-egress'); // UDP 1194 still blocked
+    // AKS documents `AzureCloud.<Region>` for UDP 1194 / TCP 9000; HTTPS 443 goes to FQDNs an NSG cannot name.
+    const egress = (...rules: Record<string, unknown>[]) => lintNsg({ nsgs: nsg(...rules), vnetCidrs: VNET }).diagnostics.filter((d) => d.code === 'nsg-blocks-aks-egress').map((d) => d.message).join(' ');
+    expect(egress(allowTcp, allowUdp, deny)).toMatch(/denies outbound TCP 443 to the internet/);
+    
+    const allowHttps = { name: 'allow-https', priority: 120, direction: 'Outbound', protocol: 'Tcp', destinationAddressPrefix: 'Internet', destinationPortRange: '443' };
+    expect(lint(allowTcp, allowUdp, allowHttps, deny)).not.toContain('nsg-blocks-aks-egress');
+    expect(lint(allowTcp, allowHttps, deny)).toContain('nsg-blocks-aks-egress'); // UDP 1194 still blocked
+  });
+  it('nsg-blocks-aks-egress: an Allow to another service tag (Storage) does not meet what AKS needs', () => {
+    const deny = { name: 'deny-out', priority: 4000, direction: 'Outbound', access: 'Deny', protocol: '*', destinationAddressPrefix: 'Internet' };
+    const storage = { name: 'allow-storage', priority: 100, direction: 'Outbound', protocol: '*', destinationAddressPrefix: 'Storage', destinationPortRange: '*' };
+    expect(lint(storage, deny)).toContain('nsg-blocks-aks-egress');
+    const regional = { name: 'allow-cloud', priority: 100, direction: 'Outbound', protocol: '*', destinationAddressPrefix: 'AzureCloud.westeurope', destinationPortRanges: ['1194', '9000'] };
+    const https = { name: 'allow-https', priority: 110, direction: 'Outbound', protocol: 'Tcp', destinationAddressPrefix: 'Internet', destinationPortRange: '443' };
+    expect(lint(regional, https, deny)).not.toContain('nsg-blocks-aks-egress');
   });
   it('nsg-priority-out-of-range at 99 and 4097; near miss: 100 and 4096', () => {
     expect(lint({ name: 'a', priority: 99 })).toContain('nsg-priority-out-of-range');
