@@ -103,7 +103,8 @@ export function diagnosticsView(diagnostics: Diagnostic[], tool: ToolDefinition)
 /**
  * Puts every result table (table.pg-table) in its own horizontally scrolling box, so a wide
  * table scrolls inside the result instead of pushing the page or hiding its last columns;
- * the box is a labelled, focusable region so keyboard users can scroll it. The table's
+ * the box is a labelled, focusable group so keyboard users can scroll it (a group, not a
+ * region landmark: a page with two playgrounds of one tool would repeat the landmark's name). The table's
  * first column stays in view (playground.css), so tools put the row's name first and its
  * verdict next to it. Tables a view already boxed are left alone.
  */
@@ -113,7 +114,7 @@ export function boxTables(child: Child): Child {
   if (String(child.attrs.class ?? '').split(' ').includes('pg-scroll')) return child;
   if (child.tag === 'table' && String(child.attrs.class ?? '').split(' ').includes('pg-table')) {
     const caption = child.children.find((c): c is VNode => typeof c === 'object' && c !== null && !Array.isArray(c) && c.tag === 'caption');
-    return h('div', { class: 'pg-scroll', role: 'region', tabindex: 0, 'aria-label': caption ? toText(caption) : 'Table' }, child);
+    return h('div', { class: 'pg-scroll', role: 'group', tabindex: 0, 'aria-label': caption ? toText(caption) : 'Table' }, child);
   }
   return { ...child, children: child.children.map(boxTables) };
 }

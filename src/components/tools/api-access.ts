@@ -183,7 +183,7 @@ const access: ToolDefinition = {
       ),
       h('h4', null, 'Path'),
       // Drawn for a wide result; on a phone the picture scrolls sideways in its own box rather than shrinking its text.
-      h('div', { class: 'pg-scroll pg-figure-scroll', role: 'region', tabindex: 0, 'aria-label': 'Path from the client to the API server (picture)' }, diagram(r, c.cluster.privateCluster)),
+      h('div', { class: 'pg-scroll pg-figure-scroll', role: 'group', tabindex: 0, 'aria-label': 'Path from the client to the API server (picture)' }, diagram(r, c.cluster.privateCluster)),
     );
     const summary = `${r.verdict === 'reachable' ? 'Reachable' : r.verdict === 'blocked' ? 'Not reachable' : 'Unknown'}: ${cl.client.ip || '?'} via ${r.via} to the ${r.endpoint} API server`;
     return { view, diagnostics, summary };

@@ -83,7 +83,7 @@ export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | '
       const allowed = grid.flat().filter((x) => x === 'allow').length;
       return h(
         'div',
-        { class: 'pg-grid-box', tabindex: 0, role: 'region', 'aria-label': `Matrix for port ${portLabel(col)}` },
+        { class: 'pg-grid-box', tabindex: 0, role: 'group', 'aria-label': `Matrix for port ${portLabel(col)}` },
         h(
           'table',
           { class: 'pg-matrix pg-grid' },
