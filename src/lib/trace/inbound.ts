@@ -121,7 +121,7 @@ export function walkLoadBalancer(w: Walk, src: Source, s: ResolvedService, lbIp:
   if (pod && gatewayName && (conn.http || conn.to.startsWith('http'))) {
     walkGateway(w, pod, gatewayName, conn, client, port);
   } else if (pod && isIngressController(env, s) && (conn.http || conn.to.startsWith('http'))) {
-    walkIngress(w, src, pod, conn, client);
+    walkIngress(w, pod, conn, client);
   } else {
     w.add(...policyHops(env, { ip: seenSrc }, pod ? { pod } : { ip: dstPod }, to.port, sp.protocol === 'UDP' ? 'UDP' : 'TCP', ['ingress']));
     if (!w.ok) return;
@@ -184,7 +184,7 @@ function walkGateway(w: Walk, gwPod: ClusterPod, gateway: string, conn: Connecti
 }
 
 /** Pattern D: the controller routes by host/path and opens a new connection from its pod to a backend pod. */
-function walkIngress(w: Walk, src: Source, ctrlPod: ClusterPod, conn: Connection, client: string): void {
+function walkIngress(w: Walk, ctrlPod: ClusterPod, conn: Connection, client: string): void {
   const env = w.env;
   const u = /^https?:\/\/([^/:?#]+)(?::\d+)?([^?#]*)/i.exec(conn.to);
   const host = conn.http?.host ?? u?.[1] ?? '';

@@ -10,7 +10,7 @@ import type { ClusterPod } from '../netpol';
 import type { ResolvedService } from '../service';
 import type { Environment, NodeInfo } from './environment';
 import { firewallAt, firewallHop } from './firewall';
-import { inPeered, inVnets, nodeSubnet, nsgHops, routeHop, subnetOf } from './network';
+import { inCidr, inPeered, inVnets, nodeSubnet, nsgHops, routeHop, subnetOf } from './network';
 import type { Source } from './resolve';
 import { SRC } from './sources';
 import type { Connection, Hop } from './types';
@@ -204,7 +204,8 @@ export function walkApiServer(w: Walk, src: Source, conn: Connection): void {
       w.add({ id: 'private-dns', resource: `private DNS zone of ${name}`, verdict: 'block', sees: { src: srcText, dst: name, port }, detail: 'A private cluster has no public API endpoint: the name resolves only in VNets linked to the private DNS zone ("The private DNS zone is linked only to the VNet that the cluster nodes are attached to"), and even a public FQDN "doesn\'t create a public API endpoint".', source: SRC.privateCluster, fix: 'Connect from a VM in the cluster VNet or a peered VNet linked to the zone, or use az aks command invoke.' });
       return;
     }
-    const vnet = env.vnets.find((v) => v.prefixes.some((p) => subnetOf(env, src.ip) && subnetOf(env, src.ip)!.vnet === v.name));
+    // A client in a VNet's address space but in no subnet the environment lists still has its VNet.
+    const vnet = env.vnets.find((v) => v.prefixes.some((p) => inCidr(p, src.ip)));
     const clusterVnet = nodeSubnet(env)?.vnet;
     const zone = c.privateDnsZone && c.privateDnsZone !== 'system' && c.privateDnsZone !== 'none' ? c.privateDnsZone.split('/').pop()!.toLowerCase() : `privatelink.${c.location}.azmk8s.io`;
     const srcVnet = subnetOf(env, src.ip)?.vnet ?? vnet?.name;
