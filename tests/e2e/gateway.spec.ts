@@ -105,6 +105,9 @@ test('Migration tool: pasting kubectl List output and a broken document both ans
     'manifests',
     'apiVersion: v1\nkind: List\nitems:\n- apiVersion: networking.k8s.io/v1\n  kind: Ingress\n  metadata: {name: web, namespace: shop}\n  spec:\n    rules:\n    - host: shop.example.com\n      http:\n        paths:\n        - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n',
   );
+  // The example converts only the application routing class: the pasted class-less Ingress is named as left out.
+  await expect(verdict).toContainText('1 Ingress in the input is not of class webapprouting.kubernetes.azure.com');
+  await setInput(pg, 'options', '');
   await expect(verdict).toContainText('1 Gateway and 1 HTTPRoute');
   await expect(pg.locator('[data-result] pre.gw-yaml')).toContainText('shop-example-com-http');
   await pg.getByRole('button', { name: /Copy link/ }).click();

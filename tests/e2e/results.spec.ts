@@ -240,8 +240,9 @@ for (const size of SIZES) {
       const svg = page.locator('[data-result] svg.pg-diagram:visible').first();
       await svg.scrollIntoViewIfNeeded();
       await expect(svg).toBeVisible();
-      // The drawing made for this width is the one shown.
-      await expect(svg).toHaveAttribute('data-layout', size.viewport.width < 500 ? 'narrow' : 'wide');
+      // The drawing made for the result's width (not the window's: tool pages put the result beside the editor) is the one shown.
+      const resultWidth = await page.locator('[data-result] .pg-view').first().evaluate((e) => e.clientWidth);
+      await expect(svg).toHaveAttribute('data-layout', resultWidth <= 512 ? 'narrow' : 'wide');
       const rects = await svg.evaluate((e) => [...e.querySelectorAll('rect[data-range]')].map((r) => ({ cidr: r.getAttribute('data-cidr'), w: r.getBoundingClientRect().width })));
       expect(rects.length).toBeGreaterThan(2);
       for (const r of rects) expect(r.w, r.cidr!).toBeGreaterThanOrEqual(12);

@@ -2,6 +2,7 @@ import { convertIngress, ingressEquivalence, type EquivalenceRow, type NotConver
 import type { Diagnostic } from '../../lib/diagnostics';
 import { diag } from '../../lib/diagnostics';
 import { queryText } from '../../lib/query-text';
+import { count } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
 import { MYAPP_INGRESS } from './ingress';
 import type { ToolDefinition } from './types';
@@ -127,9 +128,13 @@ const tool: ToolDefinition = {
     diagnostics.push(...e.diagnostics.map((d) => ({ ...d, input: 'manifests' })));
     const routes = (c.manifests.match(/^kind: HTTPRoute$/gm) ?? []).length;
     const unexplained = e.rows.filter((r) => !r.same && !r.note).length;
+    // Ingresses left out only because of the class filter: say so, or the reader blames the input.
+    const otherClass = opts.ingressClassName ? c.notConverted.filter((n) => n.what === 'the whole Ingress' && n.reason.startsWith('Its class is')).length : 0;
     const verdict =
       c.gateways.length === 0
-        ? 'Nothing to convert: no Ingress the API server would accept is in the input.'
+        ? otherClass
+          ? `Nothing to convert: ${count(otherClass, 'Ingress', 'Ingresses')} in the input ${otherClass === 1 ? 'is' : 'are'} not of class ${opts.ingressClassName}. Clear "ingress class" under Classes to convert every class.`
+          : 'Nothing to convert: no Ingress the API server would accept is in the input.'
         : `${c.gateways.length} Gateway${c.gateways.length === 1 ? '' : 's'} and ${routes} HTTPRoute${routes === 1 ? '' : 's'}. Equivalence: ${e.rows.length - e.differences} of ${e.rows.length} requests route the same${e.differences ? `; ${e.differences} differ${e.differences === 1 ? 's' : ''}${unexplained ? ` (${unexplained} not explained)` : ', each explained below'}` : ''}.`;
     const view = h(
       'div',
