@@ -203,15 +203,23 @@ test.describe('shared links land on their playground', () => {
 
 test.describe('navigation follows "Start here"', () => {
   test('Next and Previous walk the onboarding path', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await page.setViewportSize(DESKTOP);
-    for (let i = 0; i < onboardingPath.length - 1; i++) {
-      await page.goto(onboardingPath[i]!);
+    // Following Next from Start here visits the path's pages in its order; a topic's further
+    // pages (Gateway API after Ingress, Follow a packet after Troubleshooting) sit between them,
+    // and Previous always leads back to the page we came from.
+    const visited: string[] = [];
+    let at: string | null = onboardingPath[0]!;
+    while (at && visited.length < 60 && !visited.includes(at)) {
+      await page.goto(at);
+      visited.push(at);
+      const prev = visited.length > 1 ? await page.locator('.pagination-links a[rel="prev"]').getAttribute('href') : null;
+      if (visited.length > 1) expect(prev, at).toBe(visited[visited.length - 2]);
       const next = page.locator('.pagination-links a[rel="next"]');
-      await expect(next).toBeVisible();
-      expect(await next.getAttribute('href')).toBe(onboardingPath[i + 1]);
-      if (i > 0) expect(await page.locator('.pagination-links a[rel="prev"]').getAttribute('href')).toBe(onboardingPath[i - 1]);
+      at = (await next.count()) ? await next.getAttribute('href') : null;
+      if (visited.at(-1) === onboardingPath.at(-1)) break;
     }
+    expect(visited.filter((p) => onboardingPath.includes(p))).toEqual([...onboardingPath]);
   });
 
   test('the sidebar lists the path in its order', async ({ page }) => {
