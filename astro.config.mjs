@@ -60,7 +60,7 @@ export default defineConfig({
       // Wrapped code lines: no horizontal scrolling on phones, and no unnamed scroll regions.
       expressiveCode: { defaultProps: { wrap: true } },
       routeMiddleware: './src/routeData.ts',
-      components: { Sidebar: './src/components/Sidebar.astro' },
+      components: { Sidebar: './src/components/Sidebar.astro', Search: './src/components/Search.astro' },
       customCss: ['./src/styles/site.css', './src/styles/playground.css', ...toolCss()],
       sidebar: [
         ...(existsSync(new URL('start-here.mdx', docs)) ? [{ label: 'Start here', link: '/start-here/' }] : []),

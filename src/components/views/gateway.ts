@@ -74,7 +74,7 @@ export function routeTableView(rows: GatewayRouteRow[], chosen = -1, caption = '
       'table',
       { class: 'pg-table' },
       h('caption', null, `${caption}: ${rows.length} row${rows.length === 1 ? '' : 's'}${chosen >= 0 ? ' (the winner is marked)' : ''}`),
-      h('thead', null, h('tr', null, ...['', 'Listener', 'Hostnames', 'Match', 'Action', 'Route / rule', 'Ranked by'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', null, h('tr', null, ...['Outcome', 'Listener', 'Hostnames', 'Match', 'Action', 'Route / rule', 'Ranked by'].map((t) => h('th', { scope: 'col' }, t)))),
       h(
         'tbody',
         null,
