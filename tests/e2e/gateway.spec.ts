@@ -13,8 +13,8 @@ test('Gateway router tool: runbook parameters route the request; the picture and
   // The picture: five boxes, drawn wide enough to read.
   const svg = pg.locator('[data-result] svg.gw-path');
   await expect(svg).toBeVisible();
-  const box = await svg.boundingBox();
-  expect(box!.width).toBeGreaterThan(300);
+  // Polled: the side-by-side tool layout may still be settling when the picture first shows.
+  await expect.poll(async () => (await svg.boundingBox())?.width ?? 0).toBeGreaterThan(300);
   await expect(svg.locator('text', { hasText: 'Listener' })).toBeVisible();
   await expect(svg.locator('text', { hasText: 'Backends' })).toBeVisible();
   // The winning row of the route table is marked, and the catch-all's longer path is not it.

@@ -72,6 +72,7 @@ test.describe('shared links are data', () => {
 });
 
 test('every page ships a Content Security Policy without unsafe-eval', async ({ page }) => {
+  test.setTimeout(240_000);
   for (const path of builtPages()) {
     await page.goto(path);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
