@@ -6,6 +6,7 @@
  */
 import { formatCidr, type Cidr } from '../../cidr/ip';
 import { describeSelector, type Selector } from '../../k8s/selector';
+import { namesNamespace } from './endpoints';
 import type { CompiledRegex } from '../../regex';
 import type { PathSegment, YamlDocument } from '../../yaml';
 import type { Direction } from '../policy';
@@ -127,7 +128,8 @@ export const enforces = (r: CiliumRule, d: Direction): boolean => r.defaultDeny[
 export function describeCiliumPeer(p: CiliumPeer): string {
   switch (p.kind) {
     case 'endpoints':
-      return `pods ${p.selector.matchesAll ? '{} (any)' : describeSelector(p.selector)}${p.namespace ? ` in ${p.namespace}` : ' in any namespace'}`;
+      // A selector that names its namespace (io.kubernetes.pod.namespace=…) says where already.
+      return `pods ${p.selector.matchesAll ? '{} (any)' : describeSelector(p.selector)}${p.namespace ? ` in ${p.namespace}` : namesNamespace(p.selector) ? '' : ' in any namespace'}`;
     case 'entity':
       return `entity ${p.entity}`;
     case 'cidr':
