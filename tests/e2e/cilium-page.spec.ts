@@ -127,3 +127,25 @@ for (const theme of ['light', 'dark'] as const) {
     expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('a Cilium exercise: the start fails naming the connection, the solution passes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = 'cilium-fqdn-egress';
+  await page.goto('/exercises/cilium-policies/');
+  const ex = page.locator(`[data-exercise="${id}"]`);
+  const feedback = ex.locator('[data-ex-feedback]');
+  await expect(ex.locator('[data-playground]')).toHaveAttribute('data-pg-ready', 'true');
+  // The start allows DNS at L4 only: the name is never learned (retried until the script is attached).
+  await expect(async () => {
+    await ex.getByRole('button', { name: 'Check my answer' }).click();
+    await expect(feedback).toContainText('Not yet.', { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(feedback).toContainText('shop/web → api.github.com on 443/TCP: denied, should be allowed');
+  await expect(feedback).toBeVisible();
+  await ex.locator('[data-ex-solution] > summary').click();
+  await ex.getByRole('button', { name: 'Put the solution in the editor' }).click();
+  await expect(ex.locator('[data-input="policies"] textarea')).toHaveValue(/rules:\n {8}dns:/);
+  await ex.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(feedback).toContainText('Passed.');
+  await expect(feedback).toContainText('DNS proxy');
+});
