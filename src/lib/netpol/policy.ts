@@ -125,8 +125,6 @@ export interface PolicySet {
 }
 
 const POLICY_KINDS = ['NetworkPolicy', CNP, CCNP];
-/** RFC 1123 label: what a namespace name must be. */
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readPolicies(text: unknown): PolicySet {
@@ -170,13 +168,14 @@ export function readPolicies(text: unknown): PolicySet {
     const u = unreadPolicy(`(${d.unread})`, d.unread!, { line: d.line ?? 1, column: d.column ?? 1 });
     if (!byKey.has(u.key)) byKey.set(u.key, u);
   }
-  const unread = [...byKey.values()].filter((p) => p.unread);
+  const unread = [...byKey.values(), ...cilium.values()].filter((p) => p.unread);
   if (unread.length) {
+    const many = unread.length > 1;
     diagnostics.push(
       diag(
         'info',
         'fails-closed',
-        `Until ${unread.map((p) => `${p.key} (${p.unread})`).join(', ')} can be read, the verdicts count ${unread.length > 1 ? 'them' : 'it'} as selecting every pod ${unread.length > 1 ? 'they' : 'it'} might and allowing nothing: a "deny" here may become "allow" once the error is fixed, never the other way.`,
+        `Until ${unread.map((p) => `${p.key} (${p.unread})`).join(', ')} can be read, the verdicts count ${many ? 'them' : 'it'} as selecting every pod ${many ? 'they' : 'it'} might and allowing nothing${cilium.size && [...cilium.values()].some((c) => c.unread) ? ' (a Cilium policy: denying everything, since it might hold deny rules)' : ''}: a "deny" here may become "allow" once the error is fixed, never the other way.`,
         { line: unread[0]!.doc.line, column: 1 },
       ),
     );
@@ -187,7 +186,7 @@ export function readPolicies(text: unknown): PolicySet {
 /** A policy that could not be read: it selects every pod of `namespace` (of every namespace when unknown), both directions, no rules. */
 function unreadPolicy(key: string, what: string, at: Position, namespace?: string): CompiledPolicy {
   const doc: YamlDocument = { index: -1, value: undefined, line: at.line, at: () => at, keyAt: () => at, has: () => false };
-  const manifest: Manifest = { kind: 'NetworkPolicy', apiVersion: '', name: key, namespace: namespace ?? '', namespaceSet: namespace !== undefined, labels: {}, annotations: {}, value: {}, doc };
+  const manifest: Manifest = { kind: 'NetworkPolicy', apiVersion: '', name: key, namespace: namespace ?? '', namespaceSet: namespace !== undefined, namespaceUnread: namespace === undefined, labels: {}, annotations: {}, value: {}, doc };
   return {
     namespace: namespace ?? '',
     name: key,
@@ -213,13 +212,11 @@ const errorCount = (out: Diagnostic[]): number => out.filter((d) => d.severity =
 
 function compile(m: Manifest, out: Diagnostic[]): CompiledPolicy {
   const doc = m.doc;
-  const meta = isMap(m.value.metadata) ? m.value.metadata : {};
   const spec = isMap(m.value.spec) ? m.value.spec : {};
   const before = errorCount(out);
   const podSelector = readSelector(spec.podSelector, doc, ['spec', 'podSelector'], out);
   // Which pods the policy selects is unknown: fail closed (see unreadPolicy).
-  const namespaceUnread = present(meta.namespace) && (!m.namespaceSet || !DNS_LABEL.test(m.namespace));
-  if (namespaceUnread && m.namespaceSet) out.push(diag('error', 'invalid-namespace', `"${m.namespace}" is not a namespace name (at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit).`, doc.at(['metadata', 'namespace'])));
+  const namespaceUnread = m.namespaceUnread;
   // A spec that is not a mapping, or has a field that is not a spec's (`polcyTypes`), or a document with a
   // stray top-level field (`spce:`) could hide any rule: the policy is unread.
   const specUnread = !readable(m.value.spec, ['podSelector', 'policyTypes', 'ingress', 'egress']) || !readable(m.value, ['apiVersion', 'kind', 'metadata', 'spec', 'status']);

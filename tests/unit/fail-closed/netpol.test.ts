@@ -47,8 +47,30 @@ function paths(v: unknown, at: (string | number)[] = []): (string | number)[][] 
 }
 const corruptible = (p: object) => paths(p).filter((path) => path[0] === 'spec' || (path[0] === 'metadata' && path[1] === 'namespace'));
 
+const cnpPeer = fc.oneof(
+  selector.map((s) => ({ endpoints: [s] })),
+  fc.constantFrom('world', 'cluster').map((e) => ({ entities: [e] })),
+  fc.constant({ cidrs: ['10.244.0.0/16'] }),
+);
+const cnpPorts = fc.oneof(fc.constant(undefined), fc.constantFrom('80', '8080').map((port) => [{ ports: [{ port, protocol: 'TCP' }] }]));
+const cnpItem = (dir: 'from' | 'to') =>
+  fc.record({ peer: cnpPeer, toPorts: cnpPorts }).map(({ peer, toPorts }) => ({
+    ...('endpoints' in peer ? { [`${dir}Endpoints`]: peer.endpoints } : 'entities' in peer ? { [`${dir}Entities`]: peer.entities } : { [`${dir}CIDR`]: peer.cidrs }),
+    ...(toPorts ? { toPorts } : {}),
+  }));
+const cnp = fc.record({
+  apiVersion: fc.constant('cilium.io/v2'),
+  kind: fc.constant('CiliumNetworkPolicy'),
+  metadata: fc.record({ name: fc.constant('c'), namespace: fc.constantFrom('shop', 'ops') }),
+  spec: fc.record(
+    { endpointSelector: selector, ingress: fc.array(cnpItem('from'), { minLength: 1, maxLength: 2 }), egress: fc.array(cnpItem('to'), { minLength: 1, maxLength: 2 }), ingressDeny: fc.array(cnpItem('from'), { minLength: 1, maxLength: 1 }), egressDeny: fc.array(cnpItem('to'), { minLength: 1, maxLength: 1 }) },
+    { requiredKeys: ['endpointSelector'] },
+  ),
+});
+const cnps = fc.array(cnp, { minLength: 1, maxLength: 3 }).map((ps) => ps.map((p, i) => ({ ...p, metadata: { ...p.metadata, name: `c${i}` } })));
+
 const traffic: Traffic[] = PODS.flatMap((from) => PODS.filter((to) => to !== from).flatMap((to) => [8080, 80].map((port) => ({ from, to, port, protocol: 'TCP' as const }))));
-const run = (ps: unknown[]) => evaluateTraffic({ cluster, policies: ps.map((p) => JSON.stringify(p)).join('\n---\n'), traffic });
+const run = (ps: unknown[], engine?: 'cilium') => evaluateTraffic({ cluster, policies: ps.map((p) => JSON.stringify(p)).join('\n---\n'), traffic, ...(engine ? { engine } : {}) });
 
 describe('Network policy evaluation fails closed', () => {
   it('a corrupted policy field never allows a connection that the field valid or removed denies', () => {
@@ -86,6 +108,26 @@ describe('Network policy evaluation fails closed', () => {
         traffic.forEach((_, t) => expect(notMorePermissive(RANK, corrupted.results[t]!.verdict, valid.results[t]!.verdict, removed.results[t]!.verdict), `${corrupted.results[t]!.label}: ${corrupted.results[t]!.explanation}`).toBe(true));
         expect(corrupted.diagnostics.some((d) => d.severity === 'error')).toBe(true);
         expect(corrupted.diagnostics.map((d) => d.code)).toContain('fails-closed');
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('a corrupted CiliumNetworkPolicy field never allows a connection that the field valid or removed denies', () => {
+    fc.assert(
+      fc.property(cnps, fc.nat(), fc.nat(), garbage, (ps, which, where, bad) => {
+        const i = which % ps.length;
+        const options = corruptible(ps[i]!);
+        const path = [i, ...options[where % options.length]!];
+        const original = path.reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], ps);
+        if (Array.isArray(original) && Array.isArray(bad)) return;
+        const valid = run(ps, 'cilium');
+        const removed = run(withField(ps, path, DELETE), 'cilium');
+        const corrupted = run(withField(ps, path, bad), 'cilium');
+        traffic.forEach((_, t) => {
+          expect(notMorePermissive(RANK, corrupted.results[t]!.verdict, valid.results[t]!.verdict, removed.results[t]!.verdict), `${path.join('.')} = ${JSON.stringify(bad)}, ${corrupted.results[t]!.label}: ${corrupted.results[t]!.verdict} (valid: ${valid.results[t]!.verdict}, removed: ${removed.results[t]!.verdict})`).toBe(true);
+        });
+        expect(corrupted.diagnostics.some((d) => d.severity === 'error'), `${path.join('.')} = ${JSON.stringify(bad)}: no error`).toBe(true);
       }),
       { numRuns: runs },
     );

@@ -88,6 +88,8 @@ export interface CiliumRuleItem {
   peers: CiliumPeer[] | 'any' | 'none';
   /** toPorts entries; 'any' when absent (an L3-only rule allows every port). */
   ports: PortRule[] | 'any';
+  /** Set when a part of the item could not be read: as an allow it allows nothing, as a deny it denies everything. */
+  unread?: boolean;
 }
 
 export interface CiliumRule {
@@ -116,6 +118,8 @@ export interface CiliumPolicy {
   key: string;
   rules: CiliumRule[];
   doc: YamlDocument;
+  /** Set when the policy could not be read (what, in words): its rules are replaced by a deny of everything for every pod it might select. */
+  unread?: string;
 }
 
 export const listOf = (r: CiliumRule, d: Direction, deny: boolean): CiliumRuleItem[] => (d === 'ingress' ? (deny ? r.ingressDeny : r.ingress) : deny ? r.egressDeny : r.egress);
@@ -161,6 +165,8 @@ export function describePortRule(pr: PortRule): string {
 export function describeCiliumItem(p: CiliumPolicy, r: CiliumRule, item: CiliumRuleItem): string {
   const list = `${item.direction}${item.deny ? 'Deny' : ''}`;
   const where = r.index >= 0 ? `specs[${r.index}].${list}[${item.index}]` : `${list}[${item.index}]`;
+  if (item.unread) return `${p.key} ${where}: ${item.deny ? 'everything (a part could not be read, so it counts as denying all)' : 'nothing (a part could not be read)'}`;
+  if (p.unread) return `${p.key}: every peer and port (${p.unread}; it counts as denying all)`;
   const peers = item.peers === 'any' ? 'any peer' : item.peers === 'none' ? 'nothing (empty rule)' : item.peers.length === 0 ? 'nothing (empty list)' : item.peers.map(describeCiliumPeer).join(' OR ');
   const ports = item.ports === 'any' ? 'all ports' : item.ports.map(describePortRule).join('; ');
   return `${p.key} ${where}: ${peers} on ${ports}`;
