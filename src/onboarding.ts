@@ -12,6 +12,7 @@ export const onboardingPath: readonly string[] = [
   '/services/services/',
   '/ingress/ingress/',
   '/network-policies/network-policies/',
+  '/network-policies/cilium-policies/',
   '/nsg-egress/network-security-groups/',
   '/nsg-egress/egress/',
   '/private-access/private-access/',

@@ -96,6 +96,30 @@ const WRONG: Record<string, Wrong> = {
     inputs: edit('policies', '      podSelector:\n        matchLabels:\n          k8s-app: kube-dns\n', ''),
     says: /backend\/api → kube-system\/metrics-server on 53\/UDP: allowed, should be denied/,
   },
+  'cilium-fqdn-egress': {
+    mistake: 'a *.github.com pattern in the DNS and toFQDNs rules (gist.github.com gets through too)',
+    inputs: edit('policies', /matchName: api\.github\.com/g, 'matchPattern: "*.github.com"'),
+    says: /shop\/web → gist\.github\.com on 443\/TCP: allowed, should be denied/,
+  },
+  'cilium-l7-read-only': {
+    mistake: 'GET on path /products (a full match: /products/42 is refused)',
+    inputs: edit('policies', '        - method: GET\n', '        - method: GET\n          path: /products\n'),
+    says: /GET \/products\/42 from frontend\/web → shop\/catalog on 8080\/TCP: denied, should be allowed/,
+  },
+  'cilium-deny-over-allow': {
+    mistake: 'narrowing the allow to every namespace but sandbox instead of writing a deny',
+    inputs: (e) => {
+      const policies = e.solution.policies!.replace(/---\n[\s\S]*$/, '').replace('    - namespaceSelector: {}\n', '    - namespaceSelector:\n        matchExpressions:\n        - {key: kubernetes.io/metadata.name, operator: NotIn, values: [sandbox]}\n');
+      if (!policies.includes('NotIn') || policies.includes('Cilium')) throw new Error('cilium-deny-over-allow: the edit did not apply');
+      return { ...e.solution, policies };
+    },
+    says: /ingressDeny/,
+  },
+  'cilium-ccnp-baseline': {
+    mistake: 'endpointSelector: {} (kube-system pods lose the metadata service)',
+    inputs: edit('policies', /  endpointSelector:\n    matchExpressions:\n[\s\S]*?values: \[kube-system\]\n/, '  endpointSelector: {}\n'),
+    says: /kube-system\/csi-azuredisk → 169\.254\.169\.254 on 80\/TCP: denied, should be allowed/,
+  },
   'ingress-route-two-apps': {
     mistake: 'keeping Exact /cart and adding Prefix /cart/items for the one URL tried, which leaves /cart/ to web',
     // The start's paths list ends the manifest, so a path entry can be appended.

@@ -135,10 +135,12 @@ const netpol: ToolDefinition = {
   run(inputs) {
     const { model: m, query: q, results, columns, names, cells, diagnostics } = runQuery(inputs);
     const engine = ENGINE_PROFILES[q.engine];
+    // NetworkPolicies and, with the Cilium engine, CiliumNetworkPolicies and CCNPs.
+    const policyCount = m.policies.length + m.cilium.policies.length;
     const view = h(
       'div',
       null,
-      h('p', { class: 'pg-muted' }, `${count(m.policies.length, 'policy')}, ${count(m.cluster.pods.length, 'pod')}; behaviour of ${engine.title}.`),
+      h('p', { class: 'pg-muted' }, `${count(policyCount, 'policy')}, ${count(m.cluster.pods.length, 'pod')}; behaviour of ${engine.title}.`),
       queryView(results),
       matrixView(m, columns, cells, names, `${inputs.policies ?? ''}\u0000${inputs.cluster ?? ''}\u0000${inputs.query ?? ''}`),
       policyTable(explainPolicies(m)),
@@ -149,7 +151,7 @@ const netpol: ToolDefinition = {
     const summary = [
       first ? `${first.label}: ${first.verdict}` : '',
       n ? `${allowed} of ${n * n} pod pairs allowed on ${portLabel(columns[0]!)}` : 'No pods in the cluster',
-      count(m.policies.length, 'policy'),
+      count(policyCount, 'policy'),
     ]
       .filter(Boolean)
       .join('; ');

@@ -10,7 +10,7 @@
  * through their IPs works on one and not the other, so it is not accepted.
  */
 import { evaluateTraffic, parseCluster, truthTable } from '../netpol';
-import type { Cluster, Engine, Protocol } from '../netpol/types';
+import type { Cluster, Engine, HttpRequest, Protocol } from '../netpol/types';
 import { failOnError } from './checks';
 import { fail, pass, type CheckResult } from './types';
 
@@ -34,9 +34,14 @@ export type Expectation = (from: PodInfo, to: PodInfo, port: { port: number; pro
 
 export interface TrafficCase {
   from: string;
+  /** "namespace/pod", an IP address, or (with the Cilium engine) a DNS name. */
   to: string;
   port: number;
   protocol?: Protocol;
+  /** For a DNS name: the address it resolves to. */
+  resolvesTo?: string;
+  /** An HTTP request over the connection (judged by Cilium L7 rules). */
+  http?: HttpRequest;
   allow: boolean;
 }
 
@@ -49,10 +54,15 @@ export interface NetpolSpec {
   traffic?: TrafficCase[];
   /** Said when the answer passes: what the policies now do, and why that is right. */
   success: string;
+  /**
+   * Whose behaviour judges the answer. Default: upstream Kubernetes, then Cilium on AKS.
+   * Exercises on CiliumNetworkPolicy are judged by Cilium alone (no other engine reads them).
+   */
+  engines?: Engine[];
 }
 
 const MAX_DETAILS = 12;
-const arrow = (from: string, to: string, port: number, protocol: Protocol) => `${from} → ${to} on ${port}/${protocol}`;
+const arrow = (from: string, to: string, port: number, protocol: Protocol, http?: HttpRequest) => `${http ? `${http.method} ${http.path} from ` : ''}${from} → ${to} on ${port}/${protocol}`;
 const word = (allow: boolean) => (allow ? 'allowed' : 'denied');
 
 /** The exercise's cluster, read once per check (it is fixed text, so this cannot fail). */
@@ -99,13 +109,13 @@ export function wrongCells(policies: string, cluster: Cluster, ports: PortSpec[]
 /** The single connections that behave differently from what the task requires, in words. */
 export function wrongTraffic(policies: string, cluster: Cluster, cases: TrafficCase[], engine: Engine = 'kubernetes'): { error?: CheckResult; wrong: string[] } {
   if (cases.length === 0) return { wrong: [] };
-  const r = evaluateTraffic({ cluster, policies, traffic: cases.map(({ from, to, port, protocol }) => ({ from, to, port, protocol: protocol ?? 'TCP' })), engine });
+  const r = evaluateTraffic({ cluster, policies, traffic: cases.map(({ from, to, port, protocol, resolvesTo, http }) => ({ from, to, port, protocol: protocol ?? 'TCP', ...(resolvesTo ? { resolvesTo } : {}), ...(http ? { http } : {}) })), engine });
   const error = failOnError(r.diagnostics, 'policies');
   if (error) return { error, wrong: [] };
   const wrong: string[] = [];
   cases.forEach((c, i) => {
     const got = r.results[i]?.verdict === 'allow';
-    if (got !== c.allow) wrong.push(`${arrow(c.from, c.to, c.port, c.protocol ?? 'TCP')}: ${word(got)}, should be ${word(c.allow)}.`);
+    if (got !== c.allow) wrong.push(`${arrow(c.from, c.to, c.port, c.protocol ?? 'TCP', c.http)}: ${word(got)}, should be ${word(c.allow)}.`);
   });
   return { wrong };
 }
@@ -143,6 +153,14 @@ export function checkPolicies(inputs: Record<string, string>, spec: NetpolSpec):
     // cell is said once.
     return { wrong: [...new Set([...traffic.wrong, ...cells.wrong])] };
   };
+  if (spec.engines) {
+    for (const engine of spec.engines) {
+      const r = judge(engine);
+      if (r.error) return r.error;
+      if (r.wrong.length) return mismatch(r.wrong);
+    }
+    return pass(spec.success);
+  }
   const upstream = judge('kubernetes');
   if (upstream.error) return upstream.error;
   if (upstream.wrong.length) return mismatch(upstream.wrong);

@@ -60,4 +60,11 @@ export const EGRESS_FACTS = facts({
     quote: '1-50 | 1,024 … 801-1,000 | 32',
     checked: FC,
   },
+  'azure-imds-ip': {
+    value: '169.254.169.254',
+    text: 'The Azure Instance Metadata Service answers every VM, AKS nodes included, at 169.254.169.254.',
+    source: 'https://learn.microsoft.com/azure/virtual-machines/instance-metadata-service',
+    quote: "IMDS is a REST API that's available at a well-known, non-routable IP address (`169.254.169.254`).",
+    checked: FC,
+  },
 });

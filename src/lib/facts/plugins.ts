@@ -4,6 +4,10 @@ import { FACTCHECK_2026_11_30 as FC, facts } from './types.ts';
 const DUAL_STACK = 'https://learn.microsoft.com/azure/aks/configure-dual-stack';
 const OVERLAY = 'https://learn.microsoft.com/azure/aks/azure-cni-overlay';
 const CNI_OVERVIEW = 'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview';
+const CILIUM = 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium';
+const FQDN_CONCEPTS = 'https://learn.microsoft.com/azure/aks/container-network-security-fqdn-filtering-concepts';
+const L7_CONCEPTS = 'https://learn.microsoft.com/azure/aks/container-network-security-l7-policy-concepts';
+const L7_HOWTO = 'https://learn.microsoft.com/azure/aks/how-to-apply-l7-policies';
 
 export const PLUGIN_FACTS = facts({
   'default-network-plugin': {
@@ -55,6 +59,103 @@ export const PLUGIN_FACTS = facts({
     text: 'Cilium supports at most 65,535 security identities per cluster.',
     source: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium',
     quote: 'Cilium identity limits (65535)',
+    checked: FC,
+  },
+  // Advanced Container Networking Services (ACNS): what FQDN and L7 Cilium policies need on AKS, and their limits.
+  'acns-fqdn-min-k8s': {
+    value: '1.29',
+    text: 'FQDN filtering on Azure CNI Powered by Cilium needs Advanced Container Networking Services and Kubernetes 1.29 or later.',
+    source: CILIUM,
+    quote: 'FQDN filtering | Not supported ❌ | Supported ✔️ | Requires Kubernetes 1.29 or later. Enabled by default with ACNS.',
+    checked: FC,
+  },
+  'acns-l7-option': {
+    value: 'L7',
+    text: 'L7 (HTTP, gRPC, Kafka) policies need Advanced Container Networking Services with the L7 advanced network policy option, on Kubernetes 1.29 or later.',
+    source: CILIUM,
+    quote: 'Requires Kubernetes 1.29 or later and the `L7` advanced network policy option.',
+    checked: FC,
+  },
+  'acns-l7-enables-fqdn': {
+    value: true,
+    text: 'Setting --acns-advanced-networkpolicies to L7 also turns on FQDN filtering.',
+    source: L7_HOWTO,
+    quote: 'Setting this parameter to "L7" also enables FQDN filtering.',
+    checked: FC,
+  },
+  'acns-disabled-blocks': {
+    value: true,
+    text: 'If ACNS security is turned off, FQDN and L7 policies are blocked.',
+    source: FQDN_CONCEPTS,
+    quote: 'If Advanced Container Networking Services(ACNS) security is disabled, FQDN and L7 policies (HTTP(s), Kafka, and gRPC) are blocked.',
+    checked: FC,
+  },
+  'acns-fqdn-rps': {
+    value: 1000,
+    display: '1,000',
+    text: 'Pods with FQDN policies may slow down above 1,000 requests per second.',
+    source: FQDN_CONCEPTS,
+    quote: 'FQDN pods may exhibit performance degradation when handling more than 1,000 requests per second.',
+    checked: FC,
+  },
+  'acns-fqdn-no-service-names': {
+    value: false,
+    text: 'FQDN rules cannot name Kubernetes Services.',
+    source: FQDN_CONCEPTS,
+    quote: "Kubernetes service names aren't supported.",
+    checked: FC,
+  },
+  'acns-fqdn-ccnp': {
+    value: true,
+    text: 'FQDN rules are supported in CiliumClusterwideNetworkPolicy.',
+    source: FQDN_CONCEPTS,
+    quote: 'Supported by `CiliumClusterwideNetworkPolicy` (CCNP).',
+    checked: FC,
+  },
+  'acns-fqdn-bare-star': {
+    value: '*',
+    text: 'On AKS a DNS rule matchPattern of a bare "*" blocks all DNS instead of allowing every name.',
+    source: 'https://learn.microsoft.com/azure/aks/container-network-observability-guide',
+    quote: '`matchPattern: "*"` blocks all DNS. A bare wildcard isn\'t supported.',
+    checked: FC,
+    disputed: 'Cilium\'s own docs say "* alone matches all names" (https://github.com/cilium/cilium/blob/main/Documentation/security/policy/layer3.rst).',
+  },
+  'acns-l7-max-nodes': {
+    value: 1000,
+    display: '1,000',
+    text: 'L7 policies are supported on clusters of up to 1,000 nodes or 40,000 pods, whichever is greater.',
+    source: L7_CONCEPTS,
+    quote: 'The maximum supported cluster size is up to 1,000 nodes or 40,000 pods, whichever is greater.',
+    checked: FC,
+  },
+  'acns-l7-max-pods': {
+    value: 40000,
+    display: '40,000',
+    text: 'L7 policies are supported on clusters of up to 1,000 nodes or 40,000 pods, whichever is greater.',
+    source: L7_CONCEPTS,
+    quote: 'The maximum supported cluster size is up to 1,000 nodes or 40,000 pods, whichever is greater.',
+    checked: FC,
+  },
+  'acns-l7-rps': {
+    value: 3000,
+    display: '3,000',
+    text: 'L7 policies may add noticeable latency above 3,000 requests per second.',
+    source: L7_CONCEPTS,
+    quote: 'Users may experience noticeable latency degradation beyond 3,000 requests per second.',
+    checked: FC,
+  },
+  'acns-l7-not-in-ccnp': {
+    value: false,
+    text: 'L7 rules are not supported in a CiliumClusterwideNetworkPolicy on AKS.',
+    source: L7_CONCEPTS,
+    quote: "L7 policy isn't supported by CiliumClusterwideNetworkPolicy(CCNP).",
+    checked: FC,
+  },
+  'cilium-linux-only': {
+    value: 'Linux',
+    text: 'Azure CNI Powered by Cilium, and so Cilium network policy, is available only on Linux nodes.',
+    source: CILIUM,
+    quote: 'Available only for Linux and not for Windows.',
     checked: FC,
   },
 });

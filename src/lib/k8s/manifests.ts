@@ -15,6 +15,8 @@ export interface Manifest {
   namespace: string;
   /** True when metadata.namespace was written in the document. */
   namespaceSet: boolean;
+  /** True when metadata.namespace was written but is not a namespace name (engines must not guess which one). */
+  namespaceUnread: boolean;
   labels: Labels;
   annotations: Record<string, string>;
   value: Record<string, unknown>;
@@ -50,6 +52,9 @@ export function readManifests(text: unknown, options: YamlOptions = {}): Manifes
   return { manifests, diagnostics };
 }
 
+/** RFC 1123 label: what a namespace name must be. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
 /** The part an unreadable object leaves out, in words: "document 2" or "document 2, item 3". */
 const unreadPart = (doc: YamlDocument, base: (string | number)[]): string => `document ${doc.index + 1}${typeof base[1] === 'number' ? `, item ${base[1] + 1}` : ''}`;
 
@@ -68,6 +73,11 @@ function toManifest(v: unknown, doc: YamlDocument, base: (string | number)[], ou
     const generate = typeof meta.generateName === 'string';
     if (!generate) out.push(diag('error', 'missing-name', `This ${obj.kind} has no metadata.name.`, doc.at(obj.metadata === undefined ? base : [...base, 'metadata'])));
   }
+  const nsWritten = meta.namespace !== undefined && meta.namespace !== null;
+  const namespaceUnread = nsWritten && (typeof meta.namespace !== 'string' || !DNS_LABEL.test(meta.namespace));
+  if (namespaceUnread && typeof meta.namespace === 'string') {
+    out.push(diag('error', 'invalid-namespace', `"${meta.namespace}" is not a namespace name (at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit).`, doc.at([...base, 'metadata', 'namespace'])));
+  }
   const annotations: Record<string, string> = {};
   if (meta.annotations && typeof meta.annotations === 'object' && !Array.isArray(meta.annotations)) {
     for (const [k, a] of Object.entries(meta.annotations as Record<string, unknown>)) {
@@ -81,6 +91,7 @@ function toManifest(v: unknown, doc: YamlDocument, base: (string | number)[], ou
     name: typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? meta.generateName : '',
     namespace: typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default',
     namespaceSet: typeof meta.namespace === 'string' && meta.namespace !== '',
+    namespaceUnread,
     labels: readLabels(meta.labels, doc, [...base, 'metadata', 'labels'], out),
     annotations,
     value: obj,

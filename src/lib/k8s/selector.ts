@@ -108,6 +108,8 @@ export function readSelector(raw: unknown, doc: YamlDocument, path: PathSegment[
   for (const k of Object.keys(sel)) {
     if (k !== 'matchLabels' && k !== 'matchExpressions') {
       out.push(diag('error', 'unknown-field', `Unknown field "${k}" in a label selector (only matchLabels and matchExpressions exist).`, doc.keyAt([...path, k])));
+      // `matchLabel: {app: web}` must not read as {} (every pod): a selector with a stray field matches nothing.
+      broken = true;
     }
   }
   if (sel.matchLabels !== undefined && sel.matchLabels !== null) {
@@ -150,7 +152,10 @@ export function readSelector(raw: unknown, doc: YamlDocument, path: PathSegment[
           return;
         }
         const { key, operator, values, ...rest } = e as Record<string, unknown>;
-        for (const k of Object.keys(rest)) out.push(diag('error', 'unknown-field', `Unknown field "${k}" in a match expression.`, doc.keyAt([...p, k])));
+        for (const k of Object.keys(rest)) {
+          out.push(diag('error', 'unknown-field', `Unknown field "${k}" in a match expression.`, doc.keyAt([...p, k])));
+          broken = true;
+        }
         if (typeof key !== 'string' || key === '') {
           out.push(diag('error', 'invalid-selector', 'A match expression needs a "key".', doc.at(p)));
           broken = true;

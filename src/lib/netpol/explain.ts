@@ -35,12 +35,12 @@ export interface PolicyGroup {
 export function explainPolicies(m: Model): PolicyGroup[] {
   const groups = new Map<string, { indices: number[]; rows: PolicyRow[] }>();
   m.policies.forEach((p, pi) => {
-    const target = `${p.namespace}: ${p.podSelector.matchesAll ? 'all pods' : describeSelector(p.podSelector)}`;
+    const target = p.unread ? `${p.anyNamespace ? 'every namespace' : p.namespace}: not read, counted as selecting all pods` : `${p.namespace}: ${p.podSelector.matchesAll ? 'all pods' : describeSelector(p.podSelector)}`;
     const g = groups.get(target) ?? { indices: [], rows: [] };
     g.indices.push(pi);
     for (const d of p.policyTypes) {
       const rules = p[d];
-      if (rules.length === 0) g.rows.push({ direction: d, peer: '—', ports: '—', rule: `${p.key} (no ${d} rules: deny all)` });
+      if (rules.length === 0) g.rows.push({ direction: d, peer: '—', ports: '—', rule: p.unread ? `${p.key} (${p.unread}: counted as deny all)` : `${p.key} (no ${d} rules: deny all)` });
       for (const r of rules) {
         for (const peer of r.peers) g.rows.push({ direction: d, peer: shortPeer(peer), ports: r.ports.map(describePort).join(', '), rule: `${p.key} ${d}[${r.index}]` });
       }

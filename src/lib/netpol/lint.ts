@@ -44,7 +44,8 @@ function dnsTargets(m: Model): End[] {
 export function lintModel(m: Model, hasCluster: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const dns = dnsTargets(m);
-  for (const p of m.policies) {
+  // Unread policies have nothing to lint; their errors are already reported.
+  for (const p of m.policies.filter((q) => !q.unread)) {
     const at = (path: (string | number)[]) => p.doc.at(path);
     lintPolicyTypes(p, out);
     for (const d of p.policyTypes) {

@@ -30,7 +30,7 @@ export interface Model {
 
 /** hostNetwork pods are left out of pod selection (spec §8, the "most common implementation"). */
 export function selects(p: CompiledPolicy, pod: PodRec): boolean {
-  return !pod.hostNetwork && pod.namespace === p.namespace && matches(p.podSelector, pod.labels);
+  return !pod.hostNetwork && (p.anyNamespace || pod.namespace === p.namespace) && matches(p.podSelector, pod.labels);
 }
 
 export function buildModel(cluster: Cluster | ClusterIndex | undefined, policiesText: unknown, engine?: Engine): Model {
@@ -237,6 +237,7 @@ function direction(m: Model, d: Direction, self: End, other: End, dst: End, port
   } else {
     const reasons = selecting.flatMap((p) => {
       const rules = rulesOf(p, d);
+      if (p.unread) return [`${p.key} could not be read (${p.unread}); until it can, it counts as isolating and allowing nothing`];
       if (rules.length === 0) return [`${p.key} has no ${d} rules (it only isolates)`];
       return rules.map((r) => `${p.key} ${d}[${r.index}] ${whyNot(m, r, other, dst, port, proto)}`);
     });

@@ -7,12 +7,19 @@
  * Semantics follow ../shared/specs/network-policy.md (§2 policyTypes defaulting, §3 rules,
  * §4 peers, §5 ipBlock, §6 ports). Input the API server would reject becomes an error
  * diagnostic and the offending part matches nothing (never "everything").
+ *
+ * Fail closed (issue 12): a part that cannot be read never makes a verdict more permissive
+ * than the part valid or left out. An unreadable peer or port list matches nothing; an
+ * unreadable policyTypes or rule list isolates; a policy whose target (namespace, podSelector,
+ * spec) or whole document cannot be read becomes an "unread" policy that selects every pod it
+ * might and allows nothing.
  */
 import { diag, type Diagnostic } from '../diagnostics';
 import { containsCidr, formatCidr, parseCidr, type Cidr } from '../cidr/ip';
 import { readManifests, type Manifest } from '../k8s/manifests';
-import { checkShape, type Shape } from '../k8s/shape';
-import { describeSelector, readSelector, type Selector } from '../k8s/selector';
+import { checkShape, editDistance, type Shape } from '../k8s/shape';
+import { describeSelector, EVERYTHING, readSelector, type Selector } from '../k8s/selector';
+import type { Position } from '../diagnostics';
 import type { PathSegment, YamlDocument } from '../yaml';
 import { CCNP, CNP, type CiliumPolicy } from './cilium/policy';
 import { readCiliumPolicy } from './cilium/read';
@@ -70,6 +77,13 @@ export interface CompiledPolicy {
   writtenEgress: boolean;
   doc: YamlDocument;
   manifest: Manifest;
+  /**
+   * Set when the policy, or a whole document of the input, could not be read (what, in words):
+   * it fails closed, selecting every pod it might in the directions it might cover, with no rules.
+   */
+  unread?: string;
+  /** With `unread`: the namespace is unknown too, so the policy selects pods in every namespace. */
+  anyNamespace?: boolean;
 }
 
 const SELECTOR: Shape = 'any'; // readSelector checks selectors itself
@@ -110,6 +124,7 @@ export interface PolicySet {
   diagnostics: Diagnostic[];
 }
 
+const POLICY_KINDS = ['NetworkPolicy', CNP, CCNP];
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readPolicies(text: unknown): PolicySet {
@@ -124,7 +139,13 @@ export function readPolicies(text: unknown): PolicySet {
       continue;
     }
     if (m.kind !== 'NetworkPolicy') {
-      diagnostics.push(diag('info', 'kind-skipped', `This ${m.kind} is not a NetworkPolicy; it was skipped here.`, m.doc.at(['kind'])));
+      // A misspelt policy kind must not silently drop the policy (fail closed); other kinds are skipped.
+      const near = POLICY_KINDS.find((k) => editDistance(k.toLowerCase(), m.kind.toLowerCase()) <= 3);
+      if (near || /polic/i.test(m.kind)) {
+        diagnostics.push(diag('error', 'unknown-policy-kind', `"${m.kind}" is not a policy kind read here; ${near ? `did you mean ${near}? ` : ''}Use NetworkPolicy, CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy (kinds are case-sensitive).`, m.doc.at(['kind'])));
+        const u = unreadPolicy(`${m.namespace}/${m.name || `document ${m.doc.index + 1}`}`, 'its kind', m.doc.at(['kind']), m.namespaceSet ? m.namespace : undefined);
+        byKey.set(u.key, u);
+      } else diagnostics.push(diag('info', 'kind-skipped', `This ${m.kind} is not a NetworkPolicy; it was skipped here.`, m.doc.at(['kind'])));
       continue;
     }
     if (m.apiVersion !== 'networking.k8s.io/v1') {
@@ -142,26 +163,91 @@ export function readPolicies(text: unknown): PolicySet {
     }
     byKey.set(p.key, p);
   }
+  // Documents that could not be read at all: nothing is known of them, so they fail closed everywhere.
+  for (const d of diagnostics.filter((x) => x.severity === 'error' && x.unread)) {
+    const u = unreadPolicy(`(${d.unread})`, d.unread!, { line: d.line ?? 1, column: d.column ?? 1 });
+    if (!byKey.has(u.key)) byKey.set(u.key, u);
+  }
+  const unread = [...byKey.values(), ...cilium.values()].filter((p) => p.unread);
+  if (unread.length) {
+    const many = unread.length > 1;
+    diagnostics.push(
+      diag(
+        'info',
+        'fails-closed',
+        `Until ${unread.map((p) => `${p.key} (${p.unread})`).join(', ')} can be read, the verdicts count ${many ? 'them' : 'it'} as selecting every pod ${many ? 'they' : 'it'} might and allowing nothing${cilium.size && [...cilium.values()].some((c) => c.unread) ? ' (a Cilium policy: denying everything, since it might hold deny rules)' : ''}: a "deny" here may become "allow" once the error is fixed, never the other way.`,
+        { line: unread[0]!.doc.line, column: 1 },
+      ),
+    );
+  }
   return { policies: [...byKey.values()], cilium: [...cilium.values()], diagnostics };
 }
+
+/** A policy that could not be read: it selects every pod of `namespace` (of every namespace when unknown), both directions, no rules. */
+function unreadPolicy(key: string, what: string, at: Position, namespace?: string): CompiledPolicy {
+  const doc: YamlDocument = { index: -1, value: undefined, line: at.line, at: () => at, keyAt: () => at, has: () => false };
+  const manifest: Manifest = { kind: 'NetworkPolicy', apiVersion: '', name: key, namespace: namespace ?? '', namespaceSet: namespace !== undefined, namespaceUnread: namespace === undefined, labels: {}, annotations: {}, value: {}, doc };
+  return {
+    namespace: namespace ?? '',
+    name: key,
+    key,
+    podSelector: EVERYTHING,
+    policyTypes: ['ingress', 'egress'],
+    policyTypesExplicit: true,
+    ingress: [],
+    egress: [],
+    writtenIngress: false,
+    writtenEgress: false,
+    doc,
+    manifest,
+    unread: `${what} not read`,
+    ...(namespace === undefined ? { anyNamespace: true } : {}),
+  };
+}
+
+const present = (v: unknown): boolean => v !== undefined && v !== null;
+/** Missing, or a mapping with only these fields (the shape check reports the others). */
+const readable = (v: unknown, fields: string[]): boolean => !present(v) || (isMap(v) && Object.keys(v).every((k) => fields.includes(k)));
+const errorCount = (out: Diagnostic[]): number => out.filter((d) => d.severity === 'error').length;
 
 function compile(m: Manifest, out: Diagnostic[]): CompiledPolicy {
   const doc = m.doc;
   const spec = isMap(m.value.spec) ? m.value.spec : {};
+  const before = errorCount(out);
   const podSelector = readSelector(spec.podSelector, doc, ['spec', 'podSelector'], out);
+  // Which pods the policy selects is unknown: fail closed (see unreadPolicy).
+  const namespaceUnread = m.namespaceUnread;
+  // A spec that is not a mapping, or has a field that is not a spec's (`polcyTypes`), or a document with a
+  // stray top-level field (`spce:`) could hide any rule: the policy is unread.
+  const specUnread = !readable(m.value.spec, ['podSelector', 'policyTypes', 'ingress', 'egress']) || !readable(m.value, ['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+  const target = specUnread ? 'spec' : namespaceUnread ? 'metadata.namespace' : errorCount(out) > before ? 'spec.podSelector' : undefined;
+  if (target) {
+    if (target === 'spec' && present(m.value.spec) && !isMap(m.value.spec)) out.push(diag('error', 'wrong-type', 'spec must be a mapping (podSelector, policyTypes, ingress, egress).', doc.at(['spec'])));
+    return { ...unreadPolicy(`${m.namespace}/${m.name}`, target, doc.at(target.split('.')), namespaceUnread ? undefined : m.namespace), doc, manifest: m };
+  }
   const writtenIngress = Array.isArray(spec.ingress) && spec.ingress.length > 0;
   const writtenEgress = Array.isArray(spec.egress) && spec.egress.length > 0;
 
   // §2: policyTypes defaults to [Ingress], plus Egress when egress rules exist.
   let policyTypes: Direction[] = writtenEgress ? ['ingress', 'egress'] : ['ingress'];
   let policyTypesExplicit = false;
-  if (Array.isArray(spec.policyTypes) && spec.policyTypes.length > 0) {
+  // Directions isolated only because policyTypes could not be read: isolated, and their written rules are
+  // not applied (they could open traffic another policy closes, while the valid policy may not cover them).
+  const guessed = new Set<Direction>();
+  if (present(spec.policyTypes) && !Array.isArray(spec.policyTypes)) {
+    // Unreadable policyTypes isolate both directions (fail closed); the shape check reports the type.
+    policyTypesExplicit = true;
+    policyTypes = ['ingress', 'egress'];
+    guessed.add('ingress').add('egress');
+  } else if (Array.isArray(spec.policyTypes) && spec.policyTypes.length > 0) {
     policyTypesExplicit = true;
     const types = new Set<Direction>();
     spec.policyTypes.forEach((t: unknown, i: number) => {
       if (t === 'Ingress') types.add('ingress');
       else if (t === 'Egress') types.add('egress');
       else {
+        // An unreadable entry might have been either type: isolate both (fail closed).
+        types.add('ingress').add('egress');
         const near = typeof t === 'string' && ['Ingress', 'Egress'].find((x) => x.toLowerCase() === t.toLowerCase());
         out.push(
           diag('error', 'invalid-policy-type', `"${String(t)}" is not a policy type; use Ingress or Egress${near ? ` (case-sensitive: "${near}")` : ''}.`, {
@@ -171,6 +257,9 @@ function compile(m: Manifest, out: Diagnostic[]): CompiledPolicy {
         );
       }
     });
+    const known = new Set<unknown>(spec.policyTypes);
+    if (!known.has('Ingress') && types.has('ingress')) guessed.add('ingress');
+    if (!known.has('Egress') && types.has('egress')) guessed.add('egress');
     policyTypes = (['ingress', 'egress'] as Direction[]).filter((d) => types.has(d));
   }
 
@@ -190,17 +279,24 @@ function compile(m: Manifest, out: Diagnostic[]): CompiledPolicy {
   };
   for (const direction of ['ingress', 'egress'] as Direction[]) {
     const list = spec[direction];
-    if (!Array.isArray(list)) continue;
+    if (present(list) && !Array.isArray(list)) {
+      // An unreadable rule list isolates its direction with no rules (fail closed).
+      if (!policyTypesExplicit && !policy.policyTypes.includes(direction)) policy.policyTypes = ['ingress', 'egress'];
+      continue;
+    }
+    if (!Array.isArray(list) || guessed.has(direction)) continue;
     list.forEach((raw: unknown, i: number) => {
       const path: PathSegment[] = ['spec', direction, i];
-      const r = isMap(raw) ? raw : {};
       const peerKey = direction === 'ingress' ? 'from' : 'to';
+      const unreadable = [{ kind: 'invalid', reason: 'the rule could not be read' }] as const;
       policy[direction].push({
         direction,
         index: i,
         path,
-        peers: readPeers(r[peerKey], m.namespace, doc, [...path, peerKey], out),
-        ports: readPorts(r.ports, doc, [...path, 'ports'], out),
+        // A null item is an empty rule (allows all). One that is not a mapping, or has a field that is
+        // not a rule's (`form:` for `from:` would otherwise leave an allow-all rule), matches nothing.
+        peers: readable(raw, [peerKey, 'ports']) ? readPeers(isMap(raw) ? raw[peerKey] : undefined, m.namespace, doc, [...path, peerKey], out) : [...unreadable],
+        ports: readable(raw, [peerKey, 'ports']) ? readPorts(isMap(raw) ? raw.ports : undefined, doc, [...path, 'ports'], out) : [...unreadable],
       });
     });
   }
@@ -208,11 +304,14 @@ function compile(m: Manifest, out: Diagnostic[]): CompiledPolicy {
 }
 
 function readPeers(raw: unknown, namespace: string, doc: YamlDocument, path: PathSegment[], out: Diagnostic[]): PeerMatcher[] {
-  // §3: "If this field is empty or missing, this rule matches all sources".
+  // §3: "If this field is empty or missing, this rule matches all sources". Anything else that is
+  // not a list cannot be read and matches nothing (the shape check reports it).
+  if (present(raw) && !Array.isArray(raw)) return [{ kind: 'invalid', reason: 'not a list' }];
   if (!Array.isArray(raw) || raw.length === 0) return [{ kind: 'any' }];
   return raw.map((item: unknown, i: number): PeerMatcher => {
     const p = [...path, i];
     if (!isMap(item)) return { kind: 'invalid', reason: 'not a mapping' };
+    if (!readable(item, ['podSelector', 'namespaceSelector', 'ipBlock'])) return { kind: 'invalid', reason: 'a field that is not a peer\'s' };
     const has = (k: string) => item[k] !== undefined && item[k] !== null;
     if (has('ipBlock')) {
       if (has('podSelector') || has('namespaceSelector')) {
@@ -270,11 +369,13 @@ function readIpBlock(raw: unknown, doc: YamlDocument, path: PathSegment[], out: 
 }
 
 function readPorts(raw: unknown, doc: YamlDocument, path: PathSegment[], out: Diagnostic[]): PortMatcher[] {
-  // §3: "If this field is empty or missing, this rule matches all ports".
+  // §3: "If this field is empty or missing, this rule matches all ports"; a non-list matches none.
+  if (present(raw) && !Array.isArray(raw)) return [{ kind: 'invalid', reason: 'not a list' }];
   if (!Array.isArray(raw) || raw.length === 0) return [{ kind: 'any' }];
   return raw.map((item: unknown, i: number): PortMatcher => {
     const p = [...path, i];
     if (!isMap(item)) return { kind: 'invalid', reason: 'not a mapping' };
+    if (!readable(item, ['protocol', 'port', 'endPort'])) return { kind: 'invalid', reason: 'a field that is not a port\'s' };
     // §6: protocol defaults to TCP.
     let protocol: Protocol = 'TCP';
     if (item.protocol !== undefined && item.protocol !== null) {
@@ -392,5 +493,6 @@ export function describeRule(policy: CompiledPolicy, rule: Rule): string {
 }
 
 export function describeTarget(p: CompiledPolicy): string {
+  if (p.anyNamespace) return 'every pod in every namespace';
   return p.podSelector.matchesAll ? `all pods in ${p.namespace}` : `pods ${describeSelector(p.podSelector)} in ${p.namespace}`;
 }

@@ -6,6 +6,7 @@
  */
 import { formatCidr, type Cidr } from '../../cidr/ip';
 import { describeSelector, type Selector } from '../../k8s/selector';
+import { namesNamespace } from './endpoints';
 import type { CompiledRegex } from '../../regex';
 import type { PathSegment, YamlDocument } from '../../yaml';
 import type { Direction } from '../policy';
@@ -87,6 +88,8 @@ export interface CiliumRuleItem {
   peers: CiliumPeer[] | 'any' | 'none';
   /** toPorts entries; 'any' when absent (an L3-only rule allows every port). */
   ports: PortRule[] | 'any';
+  /** Set when a part of the item could not be read: as an allow it allows nothing, as a deny it denies everything. */
+  unread?: boolean;
 }
 
 export interface CiliumRule {
@@ -115,6 +118,8 @@ export interface CiliumPolicy {
   key: string;
   rules: CiliumRule[];
   doc: YamlDocument;
+  /** Set when the policy could not be read (what, in words): its rules are replaced by a deny of everything for every pod it might select. */
+  unread?: string;
 }
 
 export const listOf = (r: CiliumRule, d: Direction, deny: boolean): CiliumRuleItem[] => (d === 'ingress' ? (deny ? r.ingressDeny : r.ingress) : deny ? r.egressDeny : r.egress);
@@ -127,7 +132,8 @@ export const enforces = (r: CiliumRule, d: Direction): boolean => r.defaultDeny[
 export function describeCiliumPeer(p: CiliumPeer): string {
   switch (p.kind) {
     case 'endpoints':
-      return `pods ${p.selector.matchesAll ? '{} (any)' : describeSelector(p.selector)}${p.namespace ? ` in ${p.namespace}` : ' in any namespace'}`;
+      // A selector that names its namespace (io.kubernetes.pod.namespace=…) says where already.
+      return `pods ${p.selector.matchesAll ? '{} (any)' : describeSelector(p.selector)}${p.namespace ? ` in ${p.namespace}` : namesNamespace(p.selector) ? '' : ' in any namespace'}`;
     case 'entity':
       return `entity ${p.entity}`;
     case 'cidr':
@@ -159,6 +165,8 @@ export function describePortRule(pr: PortRule): string {
 export function describeCiliumItem(p: CiliumPolicy, r: CiliumRule, item: CiliumRuleItem): string {
   const list = `${item.direction}${item.deny ? 'Deny' : ''}`;
   const where = r.index >= 0 ? `specs[${r.index}].${list}[${item.index}]` : `${list}[${item.index}]`;
+  if (item.unread) return `${p.key} ${where}: ${item.deny ? 'everything (a part could not be read, so it counts as denying all)' : 'nothing (a part could not be read)'}`;
+  if (p.unread) return `${p.key}: every peer and port (${p.unread}; it counts as denying all)`;
   const peers = item.peers === 'any' ? 'any peer' : item.peers === 'none' ? 'nothing (empty rule)' : item.peers.length === 0 ? 'nothing (empty list)' : item.peers.map(describeCiliumPeer).join(' OR ');
   const ports = item.ports === 'any' ? 'all ports' : item.ports.map(describePortRule).join('; ');
   return `${p.key} ${where}: ${peers} on ${ports}`;

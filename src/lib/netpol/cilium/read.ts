@@ -8,7 +8,7 @@ import { diag, type Diagnostic } from '../../diagnostics';
 import { containsCidr, formatCidr, parseCidr, type Cidr } from '../../cidr/ip';
 import type { Manifest } from '../../k8s/manifests';
 import { checkShape, type Shape } from '../../k8s/shape';
-import { readSelector } from '../../k8s/selector';
+import { EVERYTHING, readSelector } from '../../k8s/selector';
 import type { PathSegment, YamlDocument } from '../../yaml';
 import type { Direction } from '../policy';
 import { dropNamespace, namesNamespace, readEndpointSelector, usesNamespaceLabels } from './endpoints';
@@ -80,7 +80,9 @@ export function readCiliumPolicy(m: Manifest, out: Diagnostic[]): CiliumPolicy {
   if (m.apiVersion !== 'cilium.io/v2') {
     out.push(diag('error', 'wrong-api-version', `${m.kind} belongs to apiVersion cilium.io/v2, not "${m.apiVersion}".`, { ...doc.at(['apiVersion']), source: CILIUM_SOURCES.intro }));
   }
+  const before = errorCount(out);
   checkShape(doc, m.value, POLICY, [], out);
+  const shapeErrors = errorCount(out) > before;
   if (clusterwide && m.namespaceSet) {
     out.push(diag('warning', 'cilium-ccnp-namespace', `A CiliumClusterwideNetworkPolicy is cluster-scoped: metadata.namespace is ignored, and it selects pods in every namespace.`, { ...doc.at(['metadata', 'namespace']), source: CILIUM_SOURCES.k8s }));
   }
@@ -97,12 +99,35 @@ export function readCiliumPolicy(m: Manifest, out: Diagnostic[]): CiliumPolicy {
   if (v.spec === undefined && v.specs === undefined) {
     out.push(diag('error', 'cilium-no-spec', `This ${m.kind} has neither spec nor specs: it holds no rule. Write spec: with an endpointSelector and ingress/egress rules.`, { ...doc.at([]), source: CILIUM_SOURCES.intro }));
   }
-  if (isMap(v.spec)) policy.rules.push(readRule(policy, v.spec, -1, ['spec'], out));
-  if (Array.isArray(v.specs)) v.specs.forEach((s: unknown, i: number) => isMap(s) && policy.rules.push(readRule(policy, s, i, ['specs', i], out)));
+  let selectorErrors = false;
+  if (isMap(v.spec)) policy.rules.push(readRule(policy, v.spec, -1, ['spec'], out, () => (selectorErrors = true)));
+  if (Array.isArray(v.specs)) v.specs.forEach((s: unknown, i: number) => isMap(s) && policy.rules.push(readRule(policy, s, i, ['specs', i], out, () => (selectorErrors = true))));
+  // Fail closed (issue 12): a policy whose shape or endpoint selection cannot be read could hold any
+  // allow or deny rule. It is replaced by a deny of everything for every pod it might select.
+  // An unreadable namespace: the policy might select pods of any namespace.
+  const namespaceUnread = !clusterwide && m.namespaceUnread;
+  if (namespaceUnread) delete policy.namespace;
+  const what = namespaceUnread ? 'its namespace' : shapeErrors ? 'a field of the wrong shape' : selectorErrors ? 'its endpointSelector' : (present(v.spec) && !isMap(v.spec)) || (present(v.specs) && !Array.isArray(v.specs)) ? 'its spec' : undefined;
+  if (what) {
+    policy.unread = `${what} not read`;
+    policy.rules = [denyEverything(policy)];
+  }
   return policy;
 }
 
-function readRule(p: CiliumPolicy, raw: Record<string, unknown>, index: number, path: PathSegment[], out: Diagnostic[]): CiliumRule {
+const present = (v: unknown): boolean => v !== undefined && v !== null;
+const errorCount = (out: Diagnostic[]): number => out.filter((d) => d.severity === 'error').length;
+/** Errors whose meaning is already a stricter reading of the item (the diagnostic says which); they do not make it unread. */
+const DEFINED_READINGS = new Set(['cilium-deny-l7', 'cilium-host-policy']);
+const unreadErrors = (out: Diagnostic[], from: number): boolean => out.slice(from).some((d) => d.severity === 'error' && !DEFINED_READINGS.has(d.code));
+
+/** The rule an unread policy stands for: every pod it might select, all ingress and egress denied. */
+function denyEverything(p: CiliumPolicy): CiliumRule {
+  const item = (direction: Direction, index: number): CiliumRuleItem => ({ direction, deny: true, index, path: [], peers: 'any', ports: 'any' });
+  return { index: -1, path: [], endpointSelector: EVERYTHING, nodeSelector: false, ingress: [], ingressDeny: [item('ingress', 0)], egress: [], egressDeny: [item('egress', 0)], defaultDeny: { ingress: true, egress: true } };
+}
+
+function readRule(p: CiliumPolicy, raw: Record<string, unknown>, index: number, path: PathSegment[], out: Diagnostic[], selectorUnread: () => void): CiliumRule {
   const doc = p.doc;
   const nodeSelector = raw.nodeSelector !== undefined && raw.nodeSelector !== null;
   if (nodeSelector) {
@@ -111,7 +136,9 @@ function readRule(p: CiliumPolicy, raw: Record<string, unknown>, index: number, 
   } else if (raw.endpointSelector === undefined || raw.endpointSelector === null) {
     out.push(diag('error', 'cilium-no-endpoint-selector', 'A rule needs an endpointSelector (use `endpointSelector: {}` for every pod the policy can select).', { ...doc.at(path), source: CILIUM_SOURCES.intro }));
   }
+  const beforeSelector = out.length;
   let endpointSelector = nodeSelector ? { requirements: [{ key: '\u0000node', operator: 'Exists' as const, values: [] }], matchesAll: false } : readEndpointSelector(raw.endpointSelector ?? {}, doc, [...path, 'endpointSelector'], out);
+  if (unreadErrors(out, beforeSelector)) selectorUnread();
   if (!p.clusterwide && !nodeSelector) endpointSelector = dropNamespace(endpointSelector, doc, [...path, 'endpointSelector'], p.namespace!, out);
   const edd = isMap(raw.enableDefaultDeny) ? raw.enableDefaultDeny : {};
   const defaultDeny = { ingress: edd.ingress !== false, egress: edd.egress !== false };
@@ -122,7 +149,13 @@ function readRule(p: CiliumPolicy, raw: Record<string, unknown>, index: number, 
   for (const [key, direction, deny] of [['ingress', 'ingress', false], ['ingressDeny', 'ingress', true], ['egress', 'egress', false], ['egressDeny', 'egress', true]] as const) {
     const list = raw[key];
     if (!Array.isArray(list)) continue;
-    list.forEach((item: unknown, i: number) => rule[key].push(readItem(p, isMap(item) ? item : {}, direction, deny, i, [...path, key, i], out)));
+    list.forEach((item: unknown, i: number) => {
+      const from = out.length;
+      const read = readItem(p, isMap(item) ? item : {}, direction, deny, i, [...path, key, i], out);
+      // Fail closed: an item with a part that cannot be read allows nothing, or, as a deny, denies everything.
+      const unread = !isMap(item) || unreadErrors(out, from);
+      rule[key].push(unread ? { ...read, peers: deny ? 'any' : [], ports: 'any', unread: true } : read);
+    });
   }
   if (rule.ingress.length + rule.ingressDeny.length + rule.egress.length + rule.egressDeny.length === 0 && !nodeSelector) {
     out.push(diag('warning', 'cilium-rule-no-effect', 'This rule has no ingress, ingressDeny, egress or egressDeny items, so it changes nothing (empty lists count as absent). Cilium 1.17 and later reject such a rule. To deny all ingress, write `ingress: [{}]`.', { ...doc.at(path), source: CILIUM_SOURCES.intro }));
