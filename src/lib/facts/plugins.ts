@@ -69,8 +69,8 @@ export const PLUGIN_FACTS = facts({
     quote: 'FQDN filtering | Not supported ❌ | Supported ✔️ | Requires Kubernetes 1.29 or later. Enabled by default with ACNS.',
     checked: FC,
   },
-  'acns-l7-option': {
-    value: 'L7',
+  'acns-l7-min-k8s': {
+    value: '1.29',
     text: 'L7 (HTTP, gRPC, Kafka) policies need Advanced Container Networking Services with the L7 advanced network policy option, on Kubernetes 1.29 or later.',
     source: CILIUM,
     quote: 'Requires Kubernetes 1.29 or later and the `L7` advanced network policy option.',

@@ -185,7 +185,7 @@ const allowAll = (steps: string[]): DirectionVerdict => ({ verdict: 'allow', iso
 /** One side of a connection: the egress of the source, or the ingress of the destination (spec §12 for Cilium). */
 function direction(m: Model, d: Direction, self: End, other: End, dst: End, port: number, proto: Protocol, notes: string[], http?: HttpRequest): DirectionVerdict {
   const word = d === 'ingress' ? 'Ingress to' : 'Egress from';
-  if (self.kind !== 'pod') return allowAll([`${word} ${endName(self)}: outside the cluster, so no NetworkPolicy applies on this side.`]);
+  if (self.kind !== 'pod') return allowAll([`${word} ${endName(self)}: outside the cluster, so no ${m.cilium.policies.length ? 'policy' : 'NetworkPolicy'} applies on this side.`]);
   const pod = self.pod;
   if (pod.hostNetwork) {
     return allowAll([`${word} ${pod.key}: a hostNetwork pod is not selected by policies; its traffic is node traffic (Kubernetes docs: the most common implementation).`]);
@@ -194,7 +194,10 @@ function direction(m: Model, d: Direction, self: End, other: End, dst: End, port
   const cil = m.cilium.policies.length ? ciliumSide(m.cluster, m.cilium, d, pod, other, dst, port, proto) : undefined;
   const enforcing = [...selecting.map((p) => p.key), ...(cil?.enforcing ?? [])];
   if (enforcing.length === 0) {
-    return allowAll([`${word} ${pod.key}: not isolated — no ${m.cilium.policies.length ? 'policy' : 'NetworkPolicy'} with ${d === 'ingress' ? 'Ingress' : 'Egress'} in its policyTypes selects it, so everything is allowed.`]);
+    const types = `NetworkPolicy with ${d === 'ingress' ? 'Ingress' : 'Egress'} in its policyTypes`;
+    // With Cilium policies in play, say what makes one of them enforce too (spec §4: a non-empty allow or deny list).
+    const none = m.cilium.policies.length ? `${types} and no Cilium policy with a non-empty ${d} or ${d}Deny list` : types;
+    return allowAll([`${word} ${pod.key}: not isolated — no ${none} selects it, so everything is allowed.`]);
   }
   const steps = [`${word} ${pod.key}: isolated by ${enforcing.join(', ')}; only what one of their ${d} rules allows gets through.`];
   const v: DirectionVerdict = { verdict: 'deny', isolated: true, allowedBy: [], rules: [], steps };

@@ -147,6 +147,12 @@ describe('Cilium network policies page examples', () => {
     expect(dns.explanation).toContain('io.kubernetes.pod.namespace=kube-system');
     expect(dns.explanation).not.toContain('any namespace');
   });
+  it('an end no policy enforces is explained in Cilium terms when Cilium policies are in play', () => {
+    const dns = runQuery(inputsOf('fqdn')).results[1]!.r;
+    expect(dns.ingress.steps.join(' ')).toContain('no Cilium policy with a non-empty ingress or ingressDeny list selects it');
+    const name = runQuery(inputsOf('fqdn')).results[0]!.r;
+    expect(name.ingress.steps.join(' ')).toContain('outside the cluster, so no policy applies');
+  });
   it('the result counts Cilium policies as policies', () => {
     expect(tool.run(inputsOf('fqdn')).summary).toMatch(/; 1 policy$/);
   });
