@@ -188,7 +188,7 @@ class Playground {
       return;
     }
     this.running = true;
-    void Promise.all([import('./runner'), import('./dom')])
+    void runModules()
       .then(async ([runner, dom]) => {
         try {
           const reply = await runner.runTool(this.toolId, this.inputs(), Number(this.root.dataset.pgLevel ?? 3));
@@ -332,6 +332,19 @@ class Playground {
   private say(message: string): void {
     if (this.status) this.status.textContent = message;
   }
+}
+
+type RunModules = [typeof import('./runner'), typeof import('./dom')];
+let loadedRunModules: RunModules | undefined;
+
+/**
+ * The engine runner and the result builder, loaded with the first run. Later runs reuse them
+ * without import(), which resolves a task later: the keystroke's run would wait for the
+ * editor's next frame to be painted before reaching the engine worker.
+ */
+function runModules(): Promise<RunModules> {
+  if (loadedRunModules) return Promise.resolve(loadedRunModules);
+  return Promise.all([import('./runner'), import('./dom')]).then((m) => (loadedRunModules = m));
 }
 
 /**

@@ -6,13 +6,21 @@
 import { loadTool } from '../tools/registry';
 import { resultView, safeRun } from './result';
 import type { WorkerReply, WorkerRequest } from './runner';
+import type { ToolDefinition } from '../tools/types';
+
+/**
+ * Tools already loaded. Later runs reach the engine without import(), which resolves a task
+ * later even for a loaded chunk: on a busy machine that alone delayed each keystroke's result.
+ */
+const loaded = new Map<string, ToolDefinition>();
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { seq, tool: id, inputs } = event.data;
   const reply = (r: Omit<WorkerReply, 'seq'>) => (self as unknown as Worker).postMessage({ seq, ...r });
   try {
-    const tool = await loadTool(id);
+    const tool = loaded.get(id) ?? (await loadTool(id));
     if (!tool) return reply({ error: `unknown tool ${id}` });
+    loaded.set(id, tool);
     if (event.data.kind === 'query') return reply({ inputs: tool.fromQuery?.(new URLSearchParams(event.data.query), inputs) ?? {} });
     const output = safeRun(tool, inputs);
     reply({ view: resultView(output, tool, event.data.level), diagnostics: output.diagnostics, summary: output.summary });
