@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import rehypeBaseLinks, { rehypeFocusableTables } from './scripts/rehype-content.mjs';
 import remarkFactsChecked from './scripts/remark-facts.mjs';
 import monacoCssInJs from './scripts/vite-monaco-css.mjs';
+import yamlWorkerWithoutPrettier from './scripts/vite-yaml-worker.mjs';
 import csp from './scripts/csp.mjs';
 
 // Sidebar groups, in reading order. A group appears once its directory holds a page, so
@@ -73,6 +74,6 @@ export default defineConfig({
   vite: {
     plugins: [monacoCssInJs()],
     build: { chunkSizeWarningLimit: 4000 },
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [yamlWorkerWithoutPrettier()] },
   },
 });

@@ -5,15 +5,19 @@
 //   2. Per page: JS, CSS and HTML transferred before interaction, next to a bare Starlight
 //      page built in the same run (budget: bare + 15 KB of JS).
 //   3. Keystroke-to-result per playground (first 3 per page), desktop (Monaco) and 390 px (textarea).
-//   4. Engine throughput on large inputs: `vitest bench` over tests/bench/.
+//   4. Editor cost: bytes downloaded by the first edit of a pane (one per editor language), and
+//      keystroke-to-result in Monaco against a bare Monaco page built with Vite in the same run.
+//   5. Engine throughput on large inputs: `vitest bench` over tests/bench/.
 //
 // Needs Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium). Takes ~4 minutes on an idle 2-core
 // machine (the keystroke phase is capped at 6 minutes; pages left over are listed, not measured).
+// BENCH_ONLY=editor builds the site and runs part 4 only (about 2 minutes).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
@@ -21,6 +25,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const ASTRO = join(ROOT, 'node_modules/.bin/astro');
 const OUT = `/tmp/bench-dist-${process.pid}`;
 const BARE = `/tmp/bare-starlight-${process.pid}`;
+const BARE_MONACO = `/tmp/bare-monaco-${process.pid}`;
+const EDITOR_ONLY = process.env.BENCH_ONLY === 'editor';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The same launch arguments as playwright.config.ts.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -29,6 +35,16 @@ const PLAYGROUNDS_PER_PAGE = 3;
 const KEYSTROKES = 5;
 // Keeps the whole run near 10 minutes on a busy 2-core machine; pages left over are listed as not measured.
 const KEYSTROKE_PHASE_MS = 6 * 60_000;
+// Part 4: one pane per editor language; the first is also the text typed into the bare Monaco page.
+const FIRST_EDITS = [
+  { path: '/tools/netpol/', input: 'policies', what: 'YAML with the Kubernetes schema' },
+  { path: '/tools/nsg/', input: 'nsgs', what: 'JSON' },
+  { path: '/tools/az-script/', input: 'script', what: 'shell' },
+  { path: '/tools/cidr/', input: 'ranges', what: 'plain text' },
+];
+const FIRST_EDIT_GOAL_KB = 600;
+const OVERHEAD_GOAL_MS = 2;
+const EDITOR_KEYSTROKES = 15;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -111,7 +127,7 @@ function stop(child) {
 
 function cleanup() {
   for (const c of children) stop(c);
-  for (const dir of [OUT, BARE]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [OUT, BARE, BARE_MONACO]) rmSync(dir, { recursive: true, force: true });
 }
 process.on('SIGINT', () => {
   void browser?.close();
@@ -354,6 +370,231 @@ async function typePage(context, server, path, wide) {
   return results;
 }
 
+// ---- editor cost (part 4) -----------------------------------------------------------------------
+
+/**
+ * A page with Monaco as it ships (the editor core with all its contributions, YAML highlighting,
+ * the editor worker) and the playgrounds' editor options (editor-options.ts), built by Vite, the
+ * bundler Astro uses.
+ * Its "result" is Monaco showing the keystroke (its rendered lines change), counted in
+ * data-pg-runs as the site counts engine results, so the same keystroke() measures both.
+ */
+async function buildBareMonaco() {
+  const files = {
+    'index.html': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bare Monaco</title></head>
+<body><div data-playground="bare-monaco"><div data-input="text" style="width: 800px; height: 400px"></div></div>
+<script type="module" src="./main.js"></script></body></html>
+`,
+    'main.js': `import * as monaco from 'monaco-editor/esm/vs/editor/edcore.main.js';
+import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
+import { EDITOR_OPTIONS } from '${join(ROOT, 'src/components/playground/editor-options.ts')}';
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+const root = document.querySelector('[data-playground]');
+const editor = monaco.editor.create(root.querySelector('[data-input]'), {
+  value: decodeURIComponent(location.hash.slice(1)),
+  language: 'yaml',
+  ...EDITOR_OPTIONS,
+  wordWrap: 'off',
+});
+// The keystroke's "result" is Monaco showing it: the first change to the rendered lines after the
+// model's change event. The change event itself is noted as the bench notes the site's hand-off
+// to its engine worker.
+const lines = root.querySelector('.view-lines');
+let runs = 0;
+editor.getModel().onDidChangeContent(() => {
+  window.__benchPost ??= performance.now();
+  const mo = new MutationObserver(() => {
+    mo.disconnect();
+    root.dataset.pgRuns = String(++runs);
+  });
+  mo.observe(lines, { childList: true, subtree: true, characterData: true });
+});
+root.dataset.pgReady = 'true';
+`,
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(BARE_MONACO, path, '..'), { recursive: true });
+    writeFileSync(join(BARE_MONACO, path), text);
+  }
+  // Modules resolve from the repo's node_modules (Vite builds from real paths; nothing is written there).
+  symlinkSync(join(ROOT, 'node_modules'), join(BARE_MONACO, 'node_modules'));
+  const { build: viteBuild } = await import('vite');
+  const t0 = performance.now();
+  await viteBuild({ root: BARE_MONACO, configFile: false, logLevel: 'error', build: { outDir: join(BARE_MONACO, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 10_000 }, worker: { format: 'es' } });
+  return (performance.now() - t0) / 1000;
+}
+
+/** Collects every request of a browser context (page and workers) and knows when the network is quiet. */
+function recordRequests(context) {
+  const rec = { finished: [], inFlight: 0, last: Date.now(), on: false };
+  context.on('request', () => {
+    if (!rec.on) return;
+    rec.inFlight++;
+    rec.last = Date.now();
+  });
+  const end = (r, ok) => {
+    if (!rec.on) return;
+    rec.inFlight = Math.max(0, rec.inFlight - 1);
+    rec.last = Date.now();
+    if (ok) rec.finished.push(r);
+  };
+  context.on('requestfinished', (r) => end(r, true));
+  context.on('requestfailed', (r) => end(r, false));
+  rec.quiet = async (quietMs = 1000, maxMs = 30_000) => {
+    const stop = Date.now() + maxMs;
+    while (Date.now() < stop && (rec.inFlight > 0 || Date.now() - rec.last < quietMs)) await sleep(100);
+  };
+  rec.files = async () => {
+    const out = [];
+    for (const r of rec.finished) {
+      const resp = await r.response();
+      if (!resp) continue;
+      const body = await resp.body().catch(() => Buffer.alloc(0));
+      const wire = (await r.sizes()).responseBodySize;
+      // Chromium reports no sizes for what a worker fetches (the worker's own script included):
+      // those count as the body gzipped here, as astro preview would send it (marked *).
+      const gz = !wire && body.length && /gzip/.test(resp.headers()['content-encoding'] ?? 'gzip') && /javascript/.test(resp.headers()['content-type'] ?? 'javascript');
+      out.push({ url: `${new URL(r.url()).pathname}${gz ? ' *' : ''}`, size: gz ? gzipSync(body).length : wire, raw: body.length });
+    }
+    return out;
+  };
+  return rec;
+}
+
+/**
+ * The first edit of one pane on a fresh page (empty cache): bytes from the click into the pane
+ * until the editor is open, one keystroke has produced a result and the network is quiet (so the
+ * workers the editor starts are counted); then keystroke-to-result in the open editor.
+ */
+async function firstEdit(server, c) {
+  await server.ensure();
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript(watchEngineWorker);
+  const rec = recordRequests(context);
+  const page = await context.newPage();
+  try {
+    await page.goto(server.origin + c.path, { waitUntil: 'networkidle' });
+    const root = page.locator('[data-playground]').filter({ has: page.locator(`[data-input="${c.input}"]`) }).first();
+    const rootEl = await root.elementHandle();
+    await page.waitForFunction((el) => el.dataset.pgReady === 'true', rootEl, { timeout: 10_000 });
+    const pane = root.locator(`[data-input="${c.input}"]`);
+    const text = await pane.locator('textarea').inputValue();
+    const runsBefore = Number((await root.getAttribute('data-pg-runs')) ?? 0);
+    rec.on = true;
+    const t0 = performance.now();
+    await pane.locator('textarea').click();
+    await page.waitForFunction((el) => el.dataset.editor === 'monaco', await pane.elementHandle(), { timeout: 60_000 });
+    await page.waitForFunction(([el, n]) => Number(el.dataset.pgRuns ?? 0) > n, [rootEl, runsBefore], { timeout: 60_000 });
+    await page.keyboard.press('Control+End');
+    const first = await keystroke(page, root);
+    const readyMs = performance.now() - t0;
+    await rec.quiet();
+    rec.on = false;
+    const files = await rec.files();
+    const times = [];
+    for (let k = 0; k < EDITOR_KEYSTROKES; k++) times.push(await keystroke(page, root));
+    return { ...c, text, files, readyMs, first, times };
+  } catch (e) {
+    return { ...c, files: [], times: [], error: String(e?.message ?? e).split('\n')[0] };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The bare Monaco page: what it loads, and keystroke-to-result with the same text. */
+async function bareMonacoKeystrokes(server, text) {
+  await server.ensure();
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const rec = recordRequests(context);
+  rec.on = true;
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.origin}/#${encodeURIComponent(text)}`, { waitUntil: 'networkidle' });
+    const root = page.locator('[data-playground]');
+    await page.waitForFunction(() => document.querySelector('[data-playground]')?.dataset.pgReady === 'true', null, { timeout: 60_000 });
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await keystroke(page, root);
+    await rec.quiet();
+    rec.on = false;
+    const files = await rec.files();
+    const times = [];
+    for (let k = 0; k < EDITOR_KEYSTROKES; k++) times.push(await keystroke(page, root));
+    return { files, times };
+  } catch (e) {
+    return { files: [], times: [], error: String(e?.message ?? e).split('\n')[0] };
+  } finally {
+    await context.close();
+  }
+}
+
+async function editorCost(siteServer) {
+  const bareSeconds = await buildBareMonaco();
+  const bareServer = await previewOf(BARE_MONACO, join(BARE_MONACO, 'dist'));
+  const load = loadavg()[0].toFixed(2);
+  // The bare page is typed into after the first pane and again after the last, so a change in
+  // the machine's load during the run weighs on both sides alike.
+  const edits = [];
+  const bareRuns = [];
+  for (const c of FIRST_EDITS) {
+    progress(`first edit: ${c.path} ${c.input}`);
+    edits.push(await firstEdit(siteServer, c));
+    if (edits.length === 1 || edits.length === FIRST_EDITS.length) {
+      progress('keystrokes: bare Monaco');
+      bareRuns.push(await bareMonacoKeystrokes(bareServer, edits[0].text ?? ''));
+    }
+  }
+  const bare = { files: bareRuns[0].files, times: bareRuns.flatMap((b) => b.times), error: bareRuns.find((b) => b.error)?.error };
+  bareServer.stop();
+
+  const sum = (files, key) => files.reduce((a, f) => a + f[key], 0);
+  const totals = (m) => m.times.filter(Boolean).map((t) => t.total);
+  const fmt = (ms) => (ms == null || Number.isNaN(ms) ? '–' : ms.toFixed(1));
+  console.log(`## Editor cost (load average at the start: ${load}; bare Monaco page built by Vite in ${bareSeconds.toFixed(1)} s)\n`);
+  console.log(`First edit: everything downloaded from the first click into a pane (fresh page, empty cache) until the editor is open,`);
+  console.log(`one keystroke has produced a result and the network has been quiet for 1 s (the workers the editor starts included).`);
+  console.log(`KB = 1,024 bytes on the wire (gzip from astro preview). Goal: ≤ ${FIRST_EDIT_GOAL_KB} KB.\n`);
+  table(
+    ['Pane', 'Requests', 'KB on the wire', 'KB decoded', 'Goal', 'Click to result (ms)', 'Note'],
+    edits.map((m) => [
+      `${m.path} ${m.input} (${m.what})`,
+      m.files.length,
+      kb(sum(m.files, 'size')),
+      kb(sum(m.files, 'raw')),
+      m.error ? '–' : sum(m.files, 'size') / 1024 <= FIRST_EDIT_GOAL_KB ? 'met' : 'over',
+      m.error ? '–' : m.readyMs.toFixed(0),
+      m.error ? `error: ${m.error.slice(0, 60)}` : '',
+    ]),
+  );
+  const heaviest = edits.reduce((a, b) => (sum(b.files, 'size') > sum(a.files, 'size') ? b : a));
+  console.log(`\nFirst-edit bytes: ${kb(sum(heaviest.files, 'size'))} KB gzipped at most (${heaviest.path} ${heaviest.input}); goal ≤ ${FIRST_EDIT_GOAL_KB} KB. Its requests:`);
+  for (const f of [...heaviest.files].sort((a, b) => b.size - a.size)) console.log(`  ${f.url}  ${kb(f.size)} KB (${kb(f.raw)} KB decoded)`);
+  if (heaviest.files.some((f) => f.url.endsWith(' *'))) console.log(`  (* fetched by a worker: Chromium reports no wire size, so the body was gzipped by the bench at the default level)`);
+  console.log(`For comparison, the bare Monaco page (Monaco as it ships, YAML highlighting) downloads ${kb(sum(bare.files, 'size'))} KB (${kb(sum(bare.files, 'raw'))} KB decoded).\n`);
+
+  console.log(`Keystroke to result in the open editor (a space typed at the end, median of ${EDITOR_KEYSTROKES}), against the bare Monaco page holding`);
+  console.log(`the text of the first pane, whose "result" is Monaco showing the keystroke (median of ${bare.times.length} keystrokes, typed after the`);
+  console.log(`first pane and after the last). Goal: overhead ≤ ${OVERHEAD_GOAL_MS} ms at the median.\n`);
+  const befores = (m) => m.times.filter((t) => t && t.before != null).map((t) => t.before);
+  const bareMedian = median(totals(bare));
+  const bareChange = median(befores(bare));
+  table(
+    ['Pane', 'Ours median', 'Bare Monaco median', 'Overhead', 'Goal', 'Ours: to the engine', 'Bare: to the change event', 'Overhead'],
+    edits.map((m) => {
+      const ours = median(totals(m));
+      const before = median(befores(m));
+      return [`${m.path} ${m.input}`, fmt(ours), fmt(bareMedian), fmt(ours - bareMedian), ours - bareMedian <= OVERHEAD_GOAL_MS ? 'met' : 'over', fmt(before), fmt(bareChange), fmt(before - bareChange)];
+    }),
+  );
+  if (bare.error) console.log(`bare Monaco page: error: ${bare.error}`);
+  console.log(`\nOurs: keydown to the result's update. Bare: keydown to Monaco's rendered lines showing the keystroke.`);
+  console.log(`"Ours: to the engine": keydown until the run is handed to the engine worker (Monaco and the controller on the main thread),`);
+  console.log(`against bare Monaco's keydown to its model's change event; the rest of ours is the engine and the result's rendering.\n`);
+}
+
 // ---- main --------------------------------------------------------------------------------------
 
 async function main() {
@@ -370,6 +611,15 @@ async function main() {
   }
   const load = loadavg()[0].toFixed(2);
   const site = await build(ROOT, OUT);
+  if (EDITOR_ONLY) {
+    console.log(`Site built in ${site.seconds.toFixed(1)} s (${site.pages} pages; 1-minute load average before the build: ${load}). BENCH_ONLY=editor: part 4 only.\n`);
+    const siteServer = await previewOf(ROOT, OUT);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    await editorCost(siteServer);
+    siteServer.stop();
+    console.log(`Total bench time: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    return;
+  }
   writeBareProject();
   const bare = await build(BARE, join(BARE, 'dist'));
   console.log('## Build time (astro build, one run)\n');
@@ -440,9 +690,6 @@ async function main() {
     }
     await context.close();
   }
-  await browser.close();
-  browser = undefined;
-  siteServer.stop();
   bareServer.stop();
   if (siteServer.restarts + bareServer.restarts) console.log(`(the preview servers had to be restarted ${siteServer.restarts + bareServer.restarts} time(s) during the run)\n`);
 
@@ -479,7 +726,13 @@ async function main() {
   if (skipped.length) console.log(`Not measured (phase time budget of ${KEYSTROKE_PHASE_MS / 60000} min used up): ${skipped.join(', ')}`);
   console.log('');
 
-  // 4. Engine throughput
+  // 4. Editor cost
+  await editorCost(siteServer);
+  await browser.close();
+  browser = undefined;
+  siteServer.stop();
+
+  // 5. Engine throughput
   console.log(`## Engine throughput on large inputs (npx vitest bench --run tests/bench/; load average ${loadavg()[0].toFixed(2)})\n`);
   const v = await run('npx', ['vitest', 'bench', '--run', 'tests/bench/'], { env: { FORCE_COLOR: '0', NO_COLOR: '1' } });
   const lines = stripAnsi(v.out)

@@ -74,7 +74,8 @@ test('Migration tool: the example converts; YAML, notConverted and a highlighted
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/tools/ingress-to-gateway/');
   const pg = playground(page, 'tool');
-  const verdict = pg.locator('[data-result] .pg-verdict');
+  // The result's headline states the verdict (the view does not repeat it).
+  const verdict = pg.locator('[data-result] .pg-summary');
   await expect(verdict).toContainText('1 Gateway and 3 HTTPRoutes');
   const yaml = pg.locator('[data-result] pre.gw-yaml');
   await expect(yaml).toBeVisible();
@@ -82,7 +83,7 @@ test('Migration tool: the example converts; YAML, notConverted and a highlighted
   await expect(yaml).toContainText('sectionName: http');
   await expect(pg.locator('[data-result]')).toContainText('nginx.ingress.kubernetes.io/proxy-body-size');
   // The /healthzv1 near-miss differs (ImplementationSpecific is a string prefix) and is highlighted with its reason.
-  const diff = pg.locator('[data-result] tr.gw-diff', { hasText: '/healthzv1' });
+  const diff = pg.locator('[data-result] tbody.gw-diff', { hasText: '/healthzv1' });
   await expect(diff).toBeVisible();
   await expect(diff).toContainText('string prefix');
   const bg = await diff.locator('td').first().evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -99,7 +100,8 @@ test.use({ viewport: { width: 390, height: 844 } });
 test('Migration tool: pasting kubectl List output and a broken document both answer; a share link restores the input', async ({ page, browser }) => {
   await page.goto('/tools/ingress-to-gateway/');
   const pg = playground(page, 'tool');
-  const verdict = pg.locator('[data-result] .pg-verdict');
+  // The result's headline states the verdict (the view does not repeat it).
+  const verdict = pg.locator('[data-result] .pg-summary');
   await setInput(
     pg,
     'manifests',

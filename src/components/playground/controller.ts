@@ -94,6 +94,12 @@ class Playground {
       const v = values[p.name] ?? this.initial[p.name] ?? '';
       p.textarea.value = v;
       p.editor?.setValue(v);
+      // A folded pane (guide pages) given other text than the example opens, and no longer says "the example".
+      const fold = p.el.closest<HTMLDetailsElement>('details[data-pg-fold]');
+      if (fold && v !== this.initial[p.name]) {
+        fold.open = true;
+        fold.querySelector('[data-pg-fold-note]')?.remove();
+      }
     }
   }
 
@@ -191,9 +197,16 @@ class Playground {
     void Promise.all([import('./runner'), import('./dom')])
       .then(async ([runner, dom]) => {
         try {
-          const reply = await runner.runTool(this.toolId, this.inputs(), Number(this.root.dataset.pgLevel ?? 3));
+          const reply = await runner.runTool(this.toolId, this.inputs(), Number(this.root.dataset.pgLevel ?? 3), this.root.dataset.pgQuery !== undefined);
           if (!reply) return;
-          this.root.querySelector('[data-result]')?.replaceChildren(...dom.toDom(reply.view));
+          const result = this.root.querySelector('[data-result]');
+          // A secondary part the reader opened or closed stays that way while they type.
+          const toggled = new Map([...(result?.querySelectorAll<HTMLDetailsElement>('details[data-secondary]') ?? [])].map((d) => [d.dataset.secondary, d.open]));
+          result?.replaceChildren(...dom.toDom(reply.view));
+          for (const d of result?.querySelectorAll<HTMLDetailsElement>('details[data-secondary]') ?? []) {
+            const open = toggled.get(d.dataset.secondary);
+            if (open !== undefined) d.open = open;
+          }
           this.lastDiagnostics = reply.diagnostics;
           this.mark();
           this.root.dataset.pgRuns = String(Number(this.root.dataset.pgRuns ?? 0) + 1);

@@ -1,10 +1,10 @@
 /**
- * Monaco, loaded only when a reader starts editing (about 3.5 MB with its workers, all
- * bundled with the site: no CDN, no loader from the network). YAML panes get Kubernetes
- * schema validation and completion through monaco-yaml, with schemas shipped in the bundle.
+ * Monaco, loaded only when a reader starts editing (bundled with the site: no CDN, no loader
+ * from the network). YAML panes get Kubernetes schema validation, hover and completion through
+ * monaco-yaml, with schemas shipped in the bundle.
  */
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
-import 'monaco-editor/esm/vs/editor/editor.all.js';
+import './monaco-contributions';
 import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
 import 'monaco-editor/esm/vs/basic-languages/shell/shell.contribution';
 import 'monaco-editor/esm/vs/language/json/monaco.contribution';
@@ -12,6 +12,7 @@ import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import type { Diagnostic } from '../../lib/diagnostics';
+import { EDITOR_OPTIONS } from './editor-options';
 import { kubernetesSchema } from './k8s-schemas';
 import YamlWorker from './yaml.worker?worker';
 
@@ -25,6 +26,9 @@ self.MonacoEnvironment = {
 
 configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
+  // Whole-document formatting needs Prettier, which the YAML worker is built without
+  // (scripts/vite-yaml-worker.mjs); no format action is loaded to call it either.
+  format: { enable: false },
   hover: true,
   completion: true,
   validate: true,
@@ -72,17 +76,8 @@ export function createEditor(host: HTMLElement, o: EditorOptions): EditorHandle 
     model,
     theme: theme(),
     ariaLabel: `${o.label} (code editor; press Ctrl+M, or Ctrl+Shift+M on macOS, to make Tab move focus)`,
-    automaticLayout: true,
-    minimap: { enabled: false },
-    scrollBeyondLastLine: false,
-    fontSize: 14,
-    lineNumbersMinChars: 3,
-    tabSize: 2,
-    insertSpaces: true,
+    ...EDITOR_OPTIONS,
     wordWrap: o.wrap ? 'on' : 'off',
-    renderLineHighlight: 'none',
-    fixedOverflowWidgets: true,
-    scrollbar: { alwaysConsumeMouseWheel: false },
   });
   // Grow with the content (from the textarea's height) so the page does not jump.
   editor.onDidContentSizeChange((e) => {

@@ -6,6 +6,7 @@ import { sortDiagnostics, type Diagnostic, type Severity } from '../../lib/diagn
 import { count } from '../../lib/plural';
 import { WHOLE_INPUT as WHOLE } from '../../lib/yaml';
 import { h, shiftHeadings, toText, type Child, type VNode } from '../../lib/view/h';
+import { openSecondary } from '../views/secondary';
 import type { ToolDefinition, ToolOutput } from '../tools/types';
 
 const LABEL: Record<Diagnostic['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -119,8 +120,11 @@ export function boxTables(child: Child): Child {
   return { ...child, children: child.children.map(boxTables) };
 }
 
-/** `level` is the playground title's heading level; result headings sit one below it. */
-export function resultView(output: ToolOutput, tool: ToolDefinition, level = 3): VNode {
+/**
+ * `level` is the playground title's heading level; result headings sit one below it.
+ * `page`: a tool's own page, where secondary parts of the result start open.
+ */
+export function resultView(output: ToolOutput, tool: ToolDefinition, level = 3, page = false): VNode {
   const top = headline(output, tool);
   const view = h(
     'div',
@@ -134,7 +138,7 @@ export function resultView(output: ToolOutput, tool: ToolDefinition, level = 3):
         : null,
       top.summary,
     ),
-    h('div', { class: 'pg-view' }, boxTables(output.view)),
+    h('div', { class: 'pg-view' }, boxTables(page ? openSecondary(output.view) : output.view)),
     diagnosticsView(output.diagnostics, tool),
   );
   return shiftHeadings(view, level - 3) as VNode;

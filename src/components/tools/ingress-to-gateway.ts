@@ -4,6 +4,7 @@ import { diag } from '../../lib/diagnostics';
 import { queryText } from '../../lib/query-text';
 import { count } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
+import { secondary } from '../views/secondary';
 import { MYAPP_INGRESS } from './ingress';
 import type { ToolDefinition } from './types';
 
@@ -53,29 +54,28 @@ const requestOf = (r: EquivalenceRow): string => `${r.request.scheme}://${r.requ
 const KIND: Record<EquivalenceRow['request']['kind'], string> = { path: 'a path', 'near-miss': 'near-miss', 'other-host': 'unlisted host', 'deeper-host': 'deeper subdomain', https: 'https' };
 
 function equivalenceView(rows: EquivalenceRow[]): VNode {
+  const cols = ['Request', 'Same?', 'Ingress (ingress-nginx)', 'Gateway API', 'Why tried'];
   return h(
-    'div',
-    { style: 'overflow-x: auto; max-width: 100%' },
-    h(
-      'table',
-      { class: 'pg-table gw-equivalence' },
-      h('caption', null, `Equivalence: ${rows.length} requests routed by ingress-nginx's rules and by the Gateway API above`),
-      h('thead', null, h('tr', null, ...['Request', 'Why tried', 'Ingress (ingress-nginx)', 'Gateway API', 'Same?', 'Why they differ'].map((t) => h('th', { scope: 'col' }, t)))),
+    'table',
+    { class: 'pg-table gw-equivalence' },
+    h('caption', null, `Equivalence: ${rows.length} requests routed by ingress-nginx's rules and by the Gateway API above`),
+    h('thead', null, h('tr', null, ...cols.map((t) => h('th', { scope: 'col' }, t)))),
+    // A differing request gets a second row with the reason across the table, so a long reason
+    // neither hides in a far column nor makes the row tall.
+    ...rows.map((r) =>
       h(
         'tbody',
-        null,
-        ...rows.map((r) =>
-          h(
-            'tr',
-            { class: r.same ? null : 'pg-hit gw-diff' },
-            h('th', { scope: 'row', class: 'pg-mono' }, requestOf(r)),
-            h('td', null, KIND[r.request.kind]),
-            h('td', { class: 'pg-mono' }, r.ingress),
-            h('td', { class: 'pg-mono' }, r.gateway),
-            h('td', null, r.same ? h('span', { class: 'pg-allow' }, 'same') : h('span', { class: 'pg-deny' }, '≠ differs')),
-            h('td', null, r.same ? '' : (r.note ?? 'Not explained by the conversion notes: check this request by hand.')),
-          ),
+        { class: r.same ? null : 'gw-diff' },
+        h(
+          'tr',
+          { class: r.same ? null : 'pg-hit' },
+          h('th', { scope: 'row', class: 'pg-mono' }, requestOf(r)),
+          h('td', null, r.same ? h('span', { class: 'pg-allow' }, 'same') : h('span', { class: 'pg-deny' }, '≠ differs')),
+          h('td', { class: 'pg-mono' }, r.ingress),
+          h('td', { class: 'pg-mono' }, r.gateway),
+          h('td', null, KIND[r.request.kind]),
         ),
+        r.same ? null : h('tr', { class: 'pg-hit gw-why' }, h('td', { colspan: cols.length }, 'Why they differ: ', r.note ?? 'not explained by the conversion notes: check this request by hand.')),
       ),
     ),
   );
@@ -84,15 +84,11 @@ function equivalenceView(rows: EquivalenceRow[]): VNode {
 function notConvertedView(items: NotConverted[]): VNode {
   if (items.length === 0) return h('p', { class: 'pg-allow' }, 'Everything in the input carried over.');
   return h(
-    'div',
-    { style: 'overflow-x: auto; max-width: 100%' },
-    h(
-      'table',
-      { class: 'pg-table' },
-      h('caption', null, `Not converted, or converted with a difference: ${items.length}`),
-      h('thead', null, h('tr', null, ...['Object', 'What', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', null, ...items.map((n) => h('tr', null, h('td', { class: 'pg-mono' }, n.object), h('th', { scope: 'row', class: 'pg-mono' }, n.what), h('td', null, n.reason)))),
-    ),
+    'table',
+    { class: 'pg-table' },
+    h('caption', null, `Not converted, or converted with a difference: ${items.length}`),
+    h('thead', null, h('tr', null, ...['What', 'Object', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', null, ...items.map((n) => h('tr', null, h('th', { scope: 'row', class: 'pg-mono' }, n.what), h('td', { class: 'pg-mono' }, n.object), h('td', null, n.reason)))),
   );
 }
 
@@ -136,21 +132,27 @@ const tool: ToolDefinition = {
           ? `Nothing to convert: ${count(otherClass, 'Ingress', 'Ingresses')} in the input ${otherClass === 1 ? 'is' : 'are'} not of class ${opts.ingressClassName}. Clear "ingress class" under Classes to convert every class.`
           : 'Nothing to convert: no Ingress the API server would accept is in the input.'
         : `${c.gateways.length} Gateway${c.gateways.length === 1 ? '' : 's'} and ${routes} HTTPRoute${routes === 1 ? '' : 's'}. Equivalence: ${e.rows.length - e.differences} of ${e.rows.length} requests route the same${e.differences ? `; ${e.differences} differ${e.differences === 1 ? 's' : ''}${unexplained ? ` (${unexplained} not explained)` : ', each explained below'}` : ''}.`;
+    // The summary above the view already states the verdict; the view starts with the details.
+    const lines = c.manifests.split('\n').length;
     const view = h(
       'div',
       null,
-      h('p', { class: `pg-verdict ${e.differences === 0 && c.gateways.length ? 'pg-allow' : 'pg-warn'}` }, verdict),
-      h(
-        'div',
-        { 'data-copy-scope': '' },
-        h('h4', null, 'Gateway API YAML'),
-        h('p', null, h('button', { type: 'button', 'data-action': 'copy-text', 'data-copy-what': 'YAML' }, 'Copy YAML'), ' ', h('span', { class: 'pg-muted' }, 'Review before applying, as the AKS migration guide says of any converter.')),
-        h('pre', { class: 'pg-mono gw-yaml', 'data-copy-source': '', tabindex: 0, 'aria-label': 'Generated Gateway API YAML' }, c.manifests),
-      ),
       h('h4', null, 'What did not carry over'),
       notConvertedView(c.notConverted),
       h('h4', null, 'Equivalence table'),
       e.rows.length ? equivalenceView(e.rows) : h('p', { class: 'pg-muted' }, 'No request to compare.'),
+      c.gateways.length
+        ? secondary(
+            'gateway-yaml',
+            `Gateway API YAML (${count(lines, 'line')})`,
+            h(
+              'div',
+              { 'data-copy-scope': '' },
+              h('p', null, h('button', { type: 'button', 'data-action': 'copy-text', 'data-copy-what': 'YAML' }, 'Copy YAML'), ' ', h('span', { class: 'pg-muted' }, 'Review before applying, as the AKS migration guide says of any converter.')),
+              h('pre', { class: 'pg-mono gw-yaml', 'data-copy-source': '', tabindex: 0, 'aria-label': 'Generated Gateway API YAML' }, c.manifests),
+            ),
+          )
+        : null,
     );
     return { view, diagnostics, summary: verdict };
   },

@@ -116,7 +116,7 @@ const netpol: ToolDefinition = {
   description: 'Which pod may connect to which, and why: Kubernetes NetworkPolicy semantics with the AKS engines (Azure NPM, Calico, Cilium), and CiliumNetworkPolicy with FQDN and HTTP rules.',
   inputs: [
     { name: 'policies', label: 'NetworkPolicies', language: 'yaml', schema: 'kubernetes', rows: 14, hint: 'NetworkPolicy manifests, separated by ---; with "engine: cilium", also CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy.' },
-    { name: 'cluster', label: 'Cluster: Namespaces and Pods', language: 'yaml', rows: 10, hint: 'Namespace and Pod manifests (Deployments work too); status.podIP gives a pod its IP.' },
+    { name: 'cluster', label: 'Cluster: Namespaces and Pods', language: 'yaml', rows: 10, hint: 'Namespace and Pod manifests (Deployments work too); status.podIP gives a pod its IP.', folded: 'the example cluster — frontend/web, backend/api, backend/db, monitoring/prometheus, monitoring/grafana and kube-system/coredns' },
     { name: 'query', label: 'Query', language: 'plaintext', rows: 5, hint: 'Connections like "frontend/web -> backend/api:8080/TCP", "203.0.113.7 -> frontend/web:80", "frontend/web -> api.github.com:443" or, with an HTTP request, "frontend/web -> backend/api:8080/TCP GET /admin"; "ports: 80, 53/UDP" for the matrix; "engine: cilium".' },
   ],
   example: { policies: DEFAULT_POLICIES, cluster: DEFAULT_CLUSTER, query: DEFAULT_QUERY },

@@ -7,25 +7,29 @@
 import type { Diagnostic } from '../../lib/diagnostics';
 import { evaluateFlow, lintNsg, parseFlowLine, type EvaluateFlowResult, type NsgEvaluation, type RuleRow } from '../../lib/nsg';
 import { queryText } from '../../lib/query-text';
+import { count } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
+import { secondary } from '../views/secondary';
 import type { ToolDefinition } from './types';
 
 const NSG_NAMES: Record<string, string> = { subnet: 'Subnet NSG', nic: 'NIC NSG', nsg: 'NSG' };
 
 function resultCell(r: RuleRow): VNode {
-  if (r.deciding) return h('td', null, h('span', { class: r.access === 'Allow' ? 'pg-allow' : 'pg-deny' }, `decides: ${r.access}`), ' — ', r.why);
+  if (r.deciding) return h('td', { class: 'nsg-why' }, h('span', { class: r.access === 'Allow' ? 'pg-allow' : 'pg-deny' }, `decides: ${r.access}`), ' — ', r.why);
   if (r.result === 'not-reached') return h('td', { class: 'pg-muted' }, 'not reached');
-  if (r.result === 'unknown') return h('td', { class: 'pg-warn' }, r.why);
-  return h('td', { class: 'pg-muted' }, `no: ${r.why}`);
+  if (r.result === 'unknown') return h('td', { class: 'pg-warn nsg-why' }, r.why);
+  return h('td', { class: 'pg-muted nsg-why' }, `no: ${r.why}`);
 }
 
 function ruleTable(e: NsgEvaluation, position: number, direction: string): VNode {
   // The rule's name first (it stays in view when the table scrolls), its result and access next to it.
   const cols = ['Rule', 'Result', 'Access', 'Priority', 'Source', 'Source ports', 'Destination', 'Destination ports', 'Protocol'];
-  return h(
+  const caption = `${NSG_NAMES[e.name] ?? e.name}: ${direction.toLowerCase()} rules${position ? `, processed ${position === 1 ? 'first' : 'second'}` : ''}${e.evaluated ? '' : ' (not evaluated)'}`;
+  // Secondary (collapsed on guide pages): the deciding rule of each NSG is listed above the tables.
+  return secondary(`rules-${e.name}`, `${caption} (${count(e.rows.length, 'rule')})`, h(
     'table',
     { class: 'pg-table' },
-    h('caption', null, `${NSG_NAMES[e.name] ?? e.name}: ${direction.toLowerCase()} rules${position ? `, processed ${position === 1 ? 'first' : 'second'}` : ''}${e.evaluated ? '' : ' (not evaluated)'}`),
+    h('caption', null, caption),
     h('thead', null, h('tr', null, ...cols.map((c) => h('th', { scope: 'col' }, c)))),
     h(
       'tbody',
@@ -46,7 +50,7 @@ function ruleTable(e: NsgEvaluation, position: number, direction: string): VNode
         ),
       ),
     ),
-  );
+  ));
 }
 
 function decidingList(r: EvaluateFlowResult): VNode {

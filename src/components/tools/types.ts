@@ -22,6 +22,11 @@ export interface ToolInput {
   rows?: number;
   /** One sentence under the label, saying what to type. */
   hint?: string;
+  /**
+   * On guide pages, a pane still holding the tool's example starts folded, with this summary
+   * ("the example cluster: …"): readers rarely need it, and it would fill a screen per playground.
+   */
+  folded?: string;
 }
 
 export interface ToolOutput {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../lib/diagnostics';
 import { queryText } from '../../lib/query-text';
 import { h, type VNode } from '../../lib/view/h';
+import { secondary } from '../views/secondary';
 import { evaluateWafRequest, parseRawRequest, type EvaluatedRule, type WafResult } from '../../lib/waf';
 import type { ToolDefinition } from './types';
 
@@ -113,10 +114,10 @@ function rulesTable(rows: EvaluatedRule[]): VNode {
 function managedSection(r: WafResult): VNode | null {
   const m = r.managed;
   if (!m) return null;
-  return h(
-    'details',
-    { open: m.matches.length > 0 },
-    h('summary', null, `Managed rules (${m.ruleSet}): a demonstration, not the real rule set — score ${m.score}, threshold ${m.threshold}`),
+  // Secondary on guide pages, unless the managed rules decided the request.
+  const part = secondary(
+    'managed-rules',
+    `Managed rules (${m.ruleSet}): a demonstration, not the real rule set — score ${m.score}, threshold ${m.threshold}`,
     h(
       'p',
       { class: 'pg-muted' },
@@ -148,6 +149,8 @@ function managedSection(r: WafResult): VNode | null {
       : null,
     h('p', null, m.explanation),
   );
+  if (m.decidingRule) part.attrs.open = true;
+  return part;
 }
 
 /** Places engine diagnostics about the request on the request pane's pseudo-header lines. */

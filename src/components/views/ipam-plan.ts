@@ -8,6 +8,7 @@ import { formatCount } from '../../lib/cidr/ip';
 import { PLUGIN_NAMES, type ClusterPlan, type PlannedRange, type RangeKind } from '../../lib/ipam';
 import { count, noun } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
+import { secondary } from './secondary';
 
 const n = (v: number): string => (Number.isSafeInteger(v) ? formatCount(BigInt(v)) : v.toExponential(2));
 
@@ -97,11 +98,13 @@ export function sizingTable(plan: ClusterPlan, caption = 'Addresses each range m
 }
 
 /** Every ceiling on the node count; the lowest decides maxNodeCount. */
+/** Secondary (collapsed on guide pages): the verdict above already says whether the plan fits. */
 export function limitsTable(plan: ClusterPlan): VNode {
-  return h(
+  const caption = `Largest node count: ${n(plan.maxNodeCount)} (the lowest limit binds)`;
+  return secondary('limits', caption, h(
     'table',
     { class: 'pg-table' },
-    h('caption', null, `Largest node count: ${n(plan.maxNodeCount)} (the lowest limit binds)`),
+    h('caption', null, caption),
     h('thead', null, h('tr', null, ...['Limit', 'Max nodes', 'Rule', 'Source'].map((t) => h('th', { scope: 'col' }, t)))),
     h(
       'tbody',
@@ -117,7 +120,7 @@ export function limitsTable(plan: ClusterPlan): VNode {
         ),
       ),
     ),
-  );
+  ));
 }
 
 /** The values the plan used, with the defaults it filled in. */
@@ -452,6 +455,8 @@ function clipText(t: string, w: number, size: number): string | null {
 }
 
 /** Both families' diagrams. */
+/** The IPv4 picture, then (dual-stack) the IPv6 one as a secondary part. */
 export function addressDiagrams(plan: ClusterPlan): VNode[] {
-  return [addressDiagram(plan, 4), addressDiagram(plan, 6)].filter((x): x is VNode => x !== null);
+  const v6 = addressDiagram(plan, 6);
+  return [addressDiagram(plan, 4), v6 ? secondary('ipv6-space', 'IPv6 address space', v6) : null].filter((x): x is VNode => x !== null);
 }

@@ -4,7 +4,9 @@
  * `lib/netpol` explains (explain.ts); no policy logic here.
  */
 import { decidingSteps, explainCell, type Model, type NameColumn, type PolicyGroup, type TableColumn, type TrafficResult } from '../../lib/netpol';
+import { count } from '../../lib/plural';
 import { h, type VNode } from '../../lib/view/h';
+import { secondary } from './secondary';
 
 /** Largest matrix drawn (pods per side); bigger clusters are summarised and queried by line. */
 export const MATRIX_MAX_PODS = 24;
@@ -25,15 +27,12 @@ export function queryView(results: { r: TrafficResult; line: number }[]): VNode 
     'div',
     null,
     h('h4', null, 'Connections'),
-    ...results.map(({ r }) =>
-      h(
-        'details',
-        { open: true },
-        h('summary', null, h('span', { class: 'pg-mono' }, r.label), ': ', h('span', { class: r.verdict === 'allow' ? 'pg-allow' : 'pg-deny' }, verdictText(r.verdict))),
-        walkthrough(r),
-        h('p', { class: r.verdict === 'allow' ? 'pg-allow' : 'pg-deny' }, r.explanation.split('\n').pop() ?? ''),
-      ),
-    ),
+    ...results.map(({ r }, i) => {
+      const summary = [h('span', { class: 'pg-mono' }, r.label), ': ', h('span', { class: r.verdict === 'allow' ? 'pg-allow' : 'pg-deny' }, verdictText(r.verdict))];
+      const body = [walkthrough(r), h('p', { class: r.verdict === 'allow' ? 'pg-allow' : 'pg-deny' }, r.explanation.split('\n').pop() ?? '')];
+      // The first connection's walkthrough is the answer; the others show their verdict and open on demand.
+      return i === 0 ? h('details', { open: true }, h('summary', null, ...summary), ...body) : secondary(`connection-${r.label}`, summary, ...body);
+    }),
   );
 }
 
@@ -81,7 +80,9 @@ export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | '
       const grid = cells[ci]!;
       const total = pods.length * (pods.length + names.length);
       const allowed = grid.flat().filter((x) => x === 'allow').length;
-      return h(
+      // The first port is the answer; the others are secondary (collapsed on guide pages).
+      const box = (part: VNode) => (ci === 0 ? part : secondary(`matrix-${portLabel(col)}`, `Port ${portLabel(col)} — ${allowed} of ${total} allowed`, part));
+      return box(h(
         'div',
         { class: 'pg-grid-box', tabindex: 0, role: 'group', 'aria-label': `Matrix for port ${portLabel(col)}` },
         h(
@@ -129,7 +130,7 @@ export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | '
             ),
           ),
         ),
-      );
+      ));
     }),
   );
 }
@@ -137,10 +138,10 @@ export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | '
 /** The engine's target → direction → peer grouping as a table. */
 export function policyTable(groups: PolicyGroup[]): VNode | null {
   if (groups.length === 0) return null;
-  return h(
-    'div',
-    null,
-    h('h4', null, 'Policies by target'),
+  const rows = groups.reduce((n, g) => n + Math.max(1, g.rows.length), 0);
+  return secondary(
+    'policies-by-target',
+    `Policies by target (${count(groups.length, 'target')}, ${count(rows, 'row')})`,
     h(
       'table',
       { class: 'pg-table' },
