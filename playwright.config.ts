@@ -11,6 +11,9 @@ export default defineConfig({
   retries: 0,
   // Pages with many playgrounds take a while on a loaded 2-core machine; heavy tests set more.
   timeout: 60_000,
+  // A result that follows a paste takes one engine run in a worker; on a loaded 2-core machine
+  // that can pass Playwright's 5 s default, so waits for what a reader sees get 15 s.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

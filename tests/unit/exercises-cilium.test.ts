@@ -4,6 +4,7 @@
  * reason its note gives, and each decoy catches the mistake it is there for.
  */
 import { describe, expect, it } from 'vitest';
+import tool from '../../src/components/tools/netpol';
 import { exerciseById, type Exercise } from '../../src/lib/exercises';
 
 const ex = (id: string): Exercise => {
@@ -90,5 +91,21 @@ describe('cilium-ccnp-baseline', () => {
   });
   it('a deny of port 80 only fails on 443', () => {
     rejects(e, edited(e, '    - 169.254.169.254/32\n', '    - 169.254.169.254/32\n    toPorts:\n    - ports:\n      - port: "80"\n        protocol: TCP\n'), /shop\/web → 169\.254\.169\.254 on 443\/TCP: allowed, should be denied/);
+  });
+});
+
+describe('the findings the hints point to are there on the start', () => {
+  const codes = (id: string) => {
+    const e = ex(id);
+    return tool.run(e.start).diagnostics.map((d) => d.code);
+  };
+  it('FQDN egress: the FQDN rule without a DNS rule is flagged', () => {
+    expect(codes('cilium-fqdn-egress')).toContain('cilium-fqdn-without-dns-rule');
+  });
+  it('read-only API: the L4-only rule that voids the HTTP rule is flagged', () => {
+    expect(codes('cilium-l7-read-only')).toContain('cilium-l7-voided');
+  });
+  it('baseline: the deny-only policy is flagged', () => {
+    expect(codes('cilium-ccnp-baseline')).toContain('cilium-deny-only-enables-default-deny');
   });
 });

@@ -102,7 +102,8 @@ const gateway: ToolDefinition = {
     const view = h(
       'div',
       null,
-      h('p', { class: `pg-verdict ${ok ? 'pg-allow' : 'pg-deny'}` }, `${target} → ${answer}`, where ? h('br') : null, where ? h('span', { class: 'pg-muted' }, `(${where})`) : null),
+      // The headline above states request, answer and route; the verdict is the answer, coloured.
+      h('p', { class: `pg-verdict ${ok ? 'pg-allow' : 'pg-deny'}` }, `${ok ? '✓' : '✗'} ${answer}`),
       requestPicture(r),
       r.upstream ? h('p', null, 'The backend receives ', h('code', null, r.upstream.path), ` with Host ${r.upstream.host}${Object.keys(r.upstream.headers).length ? ` and headers ${Object.entries(r.upstream.headers).map(([k, v]) => `${k}: ${v}`).join('; ')}` : ''}.`) : null,
       h('details', { open: true }, h('summary', null, 'Why'), h('ol', null, ...r.steps.map((s) => h('li', null, s)))),

@@ -62,7 +62,13 @@ export function requestPicture(r: RouteGatewayResult): VNode {
     if (i > 0) children.push(h('line', { x1: x - GAP + 2, y1: boxH / 2, x2: x - 2, y2: boxH / 2, 'marker-end': 'url(#gw-arrow)', style: 'stroke: var(--sl-color-gray-3); stroke-width: 1.5' }));
   });
   const alt = st.map((s) => `${s.title}: ${s.lines.filter(Boolean).join(', ')}`).join(' → ');
-  return h('figure', null, h('svg', { class: 'pg-diagram gw-path', viewBox: `0 0 ${width} ${boxH}`, width: '100%', role: 'img', 'aria-label': alt }, ...children), h('figcaption', { class: 'pg-muted' }, alt));
+  // Five boxes side by side: in a narrow result the picture scrolls in its own box rather than shrink its text below reading size.
+  return h(
+    'figure',
+    null,
+    h('div', { class: 'pg-scroll pg-figure-scroll', role: 'group', tabindex: 0, 'aria-label': 'Where the request goes (picture)' }, h('svg', { class: 'pg-diagram gw-path', viewBox: `0 0 ${width} ${boxH}`, width: '100%', role: 'img', 'aria-label': alt }, ...children)),
+    h('figcaption', { class: 'pg-muted' }, alt),
+  );
 }
 
 /** The route table: one row per listener × route × rule × match, in precedence order. */

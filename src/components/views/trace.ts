@@ -36,7 +36,8 @@ export function tracePicture(r: TraceResult, from: string): VNode {
   return h(
     'div',
     { class: 'tr' },
-    h('p', { class: `pg-verdict ${outcomeClass[r.outcome]}` }, `${outcomeSymbol[r.outcome]} ${headline(r)}`),
+    // The result's headline states the whole sentence; the verdict here is its coloured first words.
+    h('p', { class: `pg-verdict ${outcomeClass[r.outcome]}` }, `${outcomeSymbol[r.outcome]} ${headline(r).split(':')[0]}`),
     r.hops.length
       ? h(
           'ol',
