@@ -22,6 +22,7 @@ import { describeCondition, evalCondition, type EvalContext } from './conditions
 import { runManagedDemo, type ManagedOutcome } from './managed';
 import { readPolicy, type CustomRule, type Mode, type PolicyModel } from './policy';
 import type { AssumedManagedMatch, WafRequest } from './request';
+import { checkSize } from './size';
 
 export type { WafRequest, AssumedManagedMatch } from './request';
 export { parseRawRequest } from './request';
@@ -119,6 +120,17 @@ function evaluate(input: WafInput): WafResult {
   }
   if (req.remoteAddr && !parseIp(req.remoteAddr).ok) {
     diagnostics.push(diag('error', 'invalid-remote-addr', `The remote address "${req.remoteAddr}" is not an IP address.`, { field: 'request.remoteAddr' }));
+  }
+  const size = checkSize(req, policy.size, policy.mode);
+  diagnostics.push(...size.diagnostics);
+  if (size.blockedBy) {
+    result.action = 'Block';
+    result.verdict = 'Block';
+    result.decidedBy = size.blockedBy;
+    result.explanation = size.explanation!;
+    result.evaluated = policy.rules.map((r) => ({ rule: r.name, matched: false, why: `Not evaluated: the request was blocked for its size.`, priority: r.priority, action: r.action, effect: 'not-evaluated' }));
+    result.diagnostics = sortDiagnostics(diagnostics);
+    return result;
   }
   const ctx: EvalContext = { request: req, crs32OrNewer: policy.crs32OrNewer, notes: new Set() };
   const ordered = [...policy.rules].sort((a, b) => a.priority - b.priority);
