@@ -141,7 +141,8 @@ export function readPolicies(text: unknown): PolicySet {
     if (m.kind !== 'NetworkPolicy') {
       // A misspelt policy kind must not silently drop the policy (fail closed); other kinds are skipped.
       const near = POLICY_KINDS.find((k) => editDistance(k.toLowerCase(), m.kind.toLowerCase()) <= 3);
-      if (near || /polic/i.test(m.kind)) {
+      // Network policy kinds this tool does not read (AdminNetworkPolicy, Calico GlobalNetworkPolicy) might deny: fail closed too.
+      if (near || /network.?polic/i.test(m.kind)) {
         diagnostics.push(diag('error', 'unknown-policy-kind', `"${m.kind}" is not a policy kind read here; ${near ? `did you mean ${near}? ` : ''}Use NetworkPolicy, CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy (kinds are case-sensitive).`, m.doc.at(['kind'])));
         const u = unreadPolicy(`${m.namespace}/${m.name || `document ${m.doc.index + 1}`}`, 'its kind', m.doc.at(['kind']), m.namespaceSet ? m.namespace : undefined);
         byKey.set(u.key, u);

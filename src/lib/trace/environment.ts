@@ -108,6 +108,8 @@ export interface Environment {
   nodes: NodeInfo[];
   /** True when the Kubernetes documents hold NetworkPolicies (else no pod is isolated). */
   policiesGiven: boolean;
+  /** Endpoints an EndpointSlice marks not ready, by Service "namespace/name" (left out of the Service's endpoints). */
+  notReady: Map<string, string[]>;
   /** What was given, for the assumptions: 'aks', 'vnet', 'nsg' … */
   given: Set<string>;
   diagnostics: Diagnostic[];
@@ -274,7 +276,7 @@ export function readEnvironment(text: string): Environment {
   const env: Reading = {
     cluster: defaultCluster(), vnets: [], subnets: [], nsgs: [], routeTables: [], firewalls: [], appGateways: [], wafPolicies: [],
     publicIps: [], dnsLinks: [], dnsRecords: [], k8sText: '', manifests: [], pods: { namespaces: [], pods: [] }, services: [],
-    lbIps: new Map(), nodes: [], policiesGiven: false, given: new Set(), diagnostics: [], pendingRuleGroups: [],
+    lbIps: new Map(), nodes: [], policiesGiven: false, notReady: new Map(), given: new Set(), diagnostics: [], pendingRuleGroups: [],
   };
   const parsed = parseYamlDocuments(text);
   env.diagnostics.push(...parsed.diagnostics);
@@ -313,6 +315,27 @@ export function readEnvironment(text: string): Environment {
 
 const quiet = new Set(['kind-skipped', 'no-service', 'yaml-syntax', 'yaml-too-deep', 'yaml-alias-bomb', 'input-too-large', 'too-many-documents']);
 
+/**
+ * EndpointSlices, when given, say which endpoints are ready: kube-proxy sends new connections only
+ * to ready ones ("ready … A nil value should be interpreted as true"), so a not-ready pod is left out
+ * of the Service's endpoints, and remembered to say why a Service has none.
+ */
+function withReadiness(env: Environment, manifests: Manifest[], s: ResolvedService): ResolvedService {
+  const slices = manifests.filter((m) => m.kind === 'EndpointSlice' && m.namespace === s.namespace && m.labels['kubernetes.io/service-name'] === s.name);
+  if (!slices.length) return s;
+  const notReady = new Set<string>();
+  for (const m of slices) {
+    for (const e of list(field(m.value, 'endpoints'))) {
+      if (field(field(e, 'conditions'), 'ready') !== false) continue;
+      for (const a of list(field(e, 'addresses'))) if (str(a)) notReady.add(str(a)!);
+    }
+  }
+  if (!notReady.size) return s;
+  const dropped = s.endpoints.filter((e) => e.ip && notReady.has(e.ip));
+  if (dropped.length) env.notReady.set(`${s.namespace}/${s.name}`, [...new Set(dropped.map((e) => `${e.pod} (${e.ip})`))]);
+  return { ...s, endpoints: s.endpoints.filter((e) => !(e.ip && notReady.has(e.ip))) };
+}
+
 /** Pods, Services, Nodes and load balancer IPs from the Kubernetes documents. */
 function readKubernetes(env: Environment): void {
   if (env.k8sText.trim() === '') return;
@@ -322,7 +345,7 @@ function readKubernetes(env: Environment): void {
   const cl = parseCluster(env.k8sText);
   env.pods = cl.cluster;
   const svc = resolveService({ manifests: env.k8sText });
-  env.services = svc.services;
+  env.services = svc.services.map((s) => withReadiness(env, manifests, s));
   const seen = new Set(env.diagnostics.map((d) => `${d.code}:${d.line}:${d.column}`));
   for (const d of [...cl.diagnostics, ...svc.diagnostics]) {
     const key = `${d.code}:${d.line}:${d.column}`;

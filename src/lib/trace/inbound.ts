@@ -58,7 +58,8 @@ export function walkLoadBalancer(w: Walk, src: Source, s: ResolvedService, lbIp:
   const local = s.externalTrafficPolicy === 'Local';
   const candidates = s.endpoints.filter((e) => e.servicePort === (sp.name ?? String(sp.port)));
   if (!candidates.length) {
-    w.add({ id: 'load-balancer', resource: lbRes, verdict: 'block', sees, rule: 'health probe', detail: `The Service has no endpoint, so the health probe fails on every node (${local ? `eTP Local probes /healthz on the health check node port` : `eTP Cluster probes the nodePort over TCP`}) and "the load balancer will stop sending new connections" to them.`, source: SRC.probe, fix: noEndpoints(env, s, sp, sees).fix! });
+    const notReady = env.notReady.get(svcName);
+    w.add({ id: 'load-balancer', resource: lbRes, verdict: 'block', sees, rule: 'health probe', detail: `The Service has no ${notReady ? `ready endpoint (its EndpointSlice marks ${notReady.join(', ')} not ready)` : 'endpoint'}, so the health probe fails on every node (${local ? `eTP Local probes /healthz on the health check node port` : `eTP Cluster probes the nodePort over TCP`}) and "the load balancer will stop sending new connections" to them.`, source: SRC.probe, fix: noEndpoints(env, s, sp, sees).fix! });
     return;
   }
   const floatingOff = floatingIpDisabled(env, s);

@@ -20,6 +20,7 @@ export const SRC = {
   cpaCode: 'https://github.com/kubernetes-sigs/cloud-provider-azure/blob/master/pkg/provider/loadbalancer/accesscontrol.go',
   cpaLb: 'https://github.com/kubernetes-sigs/cloud-provider-azure/blob/master/pkg/provider/azure_loadbalancer.go',
   k8sService: 'https://kubernetes.io/docs/concepts/services-networking/service/',
+  endpointSlices: 'https://kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1/',
   k8sVip: 'https://kubernetes.io/docs/reference/networking/virtual-ips/',
   k8sSourceIp: 'https://kubernetes.io/docs/tutorials/services/source-ip/',
   k8sNetpol: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',

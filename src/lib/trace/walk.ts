@@ -158,6 +158,15 @@ export function noEndpoints(env: Environment, s: ResolvedService, sp: ServicePor
   const m = env.manifests.find((x) => x.kind === 'Service' && x.namespace === s.namespace && x.name === s.name);
   const sel = (m?.value.spec as { selector?: Record<string, unknown> } | undefined)?.selector ?? {};
   const selected = env.pods.pods.some((p) => p.namespace === s.namespace && Object.entries(sel).every(([k, v]) => p.labels?.[k] === v));
+  const notReady = env.notReady.get(`${s.namespace}/${s.name}`);
+  if (notReady) {
+    return {
+      id: 'service', resource: `service ${s.namespace}/${s.name}`, verdict: 'block', sees,
+      detail: `The Service's EndpointSlice marks ${notReady.join(', ')} not ready (conditions.ready: false), so no endpoint is ready and kube-proxy rejects the connection ("If the service has no endpoints then reject packets"); a pod is ready when its readiness probe passes.`,
+      source: SRC.endpointSlices,
+      fix: `Find why ${notReady.length > 1 ? 'the pods are' : 'the pod is'} not ready: kubectl describe pod ${notReady[0]!.split(' ')[0]!.split('/')[1]} -n ${s.namespace} (readiness probe, container restarts).`,
+    };
+  }
   return {
     id: 'service', resource: `service ${s.namespace}/${s.name}`, verdict: 'block', sees,
     detail: `The Service has no endpoint for port ${sp.name ?? sp.port}: ${s.selector ? `its selector ${s.selector} matches no ready pod${typeof sp.targetPort === 'string' ? ` with a container port named "${sp.targetPort}"` : ''}` : 'it has no selector'}, so kube-proxy rejects the connection ("If the service has no endpoints then reject packets").`,

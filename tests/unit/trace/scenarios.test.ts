@@ -75,6 +75,36 @@ describe('pattern A: public LoadBalancer Service', () => {
     expect(codes(r)).toContain('selector-matches-no-pod');
   });
 
+  // EndpointSlice as `kubectl get endpointslices -n shop -o yaml` prints it; ready: false for the given addresses.
+  const slice = (notReady: string[]) => `
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: web-x7k2p, namespace: shop, labels: { kubernetes.io/service-name: web } }
+addressType: IPv4
+ports: [ { name: http, port: 8080, protocol: TCP } ]
+endpoints:
+- { addresses: [ 10.244.0.12 ], conditions: { ready: ${!notReady.includes('10.244.0.12')} }, nodeName: aks-nodepool1-0 }
+- { addresses: [ 10.244.1.7 ], conditions: { ${notReady.includes('10.244.1.7') ? 'ready: false' : ''} }, nodeName: aks-nodepool1-1 }
+`;
+
+  it('EndpointSlices given: pods marked not ready are no endpoints, so no node answers the probe [K8S-EPS-API]', () => {
+    const r = run(PUBLIC_LB_ENV + slice(['10.244.0.12', '10.244.1.7']), WEB);
+    expect(r.outcome).toBe('blocked');
+    expect(r.blockedAt).toBe('load-balancer');
+    expect(r.hops[0]!.detail).toMatch(/EndpointSlice marks shop\/web-7f9c \(10\.244\.0\.12\), shop\/web-k2p4 \(10\.244\.1\.7\) not ready/);
+    expect(r.hops[0]!.fix).toContain('kubectl describe pod web-7f9c -n shop');
+  });
+
+  it('EndpointSlices given: one ready pod still answers; a condition left out counts as ready (nil is "true")', () => {
+    const one = run(PUBLIC_LB_ENV + slice(['10.244.0.12']), WEB);
+    expect(one.outcome).toBe('delivered');
+    expect(JSON.stringify(one.hops)).not.toContain('10.244.0.12:8080');
+    // Both listed, web-k2p4 with no ready condition at all: both stay endpoints, as without slices.
+    const none = run(PUBLIC_LB_ENV + slice([]), WEB);
+    expect(none.outcome).toBe(run(PUBLIC_LB_ENV, WEB).outcome);
+  });
+
   it('a named targetPort no container has: the pods give no endpoint [K8S-EPS]', () => {
     const env = edit(PUBLIC_LB_ENV, 'targetPort: http }', 'targetPort: web }');
     const r = run(env, WEB);
