@@ -39,9 +39,14 @@ export default function remarkFactsChecked() {
       children: [
         { type: 'text', value: 'Facts checked on ' },
         { type: 'strong', data: { hName: 'time', hProperties: { dateTime: oldest } }, children: [{ type: 'text', value: formatFactDate(oldest) }] },
-        { type: 'text', value: ` (the oldest check of the ${ids.size} cited fact${ids.size === 1 ? '' : 's'} on this page; ` },
-        { type: 'link', url: '/changes/retirements-and-changes/', children: [{ type: 'text', value: 'what changed recently' }] },
-        { type: 'text', value: ').' },
+        // The changes page itself gets no link to itself.
+        ...(/retirements-and-changes\.mdx$/.test(file.path ?? '')
+          ? [{ type: 'text', value: ` (the oldest check of the ${ids.size} cited fact${ids.size === 1 ? '' : 's'} on this page).` }]
+          : [
+              { type: 'text', value: ` (the oldest check of the ${ids.size} cited fact${ids.size === 1 ? '' : 's'} on this page; ` },
+              { type: 'link', url: '/changes/retirements-and-changes/', children: [{ type: 'text', value: 'what changed recently' }] },
+              { type: 'text', value: ').' },
+            ]),
       ],
     };
     // after the imports and exports at the top of the MDX file

@@ -22,6 +22,7 @@ import { describeCondition, evalCondition, type EvalContext } from './conditions
 import { runManagedDemo, type ManagedOutcome } from './managed';
 import { readPolicy, type CustomRule, type Mode, type PolicyModel } from './policy';
 import type { AssumedManagedMatch, WafRequest } from './request';
+import { checkSize } from './size';
 
 export type { WafRequest, AssumedManagedMatch } from './request';
 export { parseRawRequest } from './request';
@@ -65,6 +66,8 @@ export interface WafResult {
   mode: Mode;
   /** HTTP status the client gets when blocked. */
   statusCode?: number;
+  /** True when the docs do not say which status code the client gets (a request blocked for its size). */
+  statusUndocumented?: boolean;
   /** True when the block is the JavaScript challenge page rather than a plain 403. */
   challenged?: boolean;
   /** Custom rules with action Log that matched (written to the log). */
@@ -119,6 +122,18 @@ function evaluate(input: WafInput): WafResult {
   }
   if (req.remoteAddr && !parseIp(req.remoteAddr).ok) {
     diagnostics.push(diag('error', 'invalid-remote-addr', `The remote address "${req.remoteAddr}" is not an IP address.`, { field: 'request.remoteAddr' }));
+  }
+  const size = checkSize(req, policy.size, policy.mode);
+  diagnostics.push(...size.diagnostics);
+  if (size.blockedBy) {
+    result.action = 'Block';
+    result.verdict = 'Block';
+    result.decidedBy = size.blockedBy;
+    result.statusUndocumented = true;
+    result.explanation = size.explanation!;
+    result.evaluated = policy.rules.map((r) => ({ rule: r.name, matched: false, why: `Not evaluated: the request was blocked for its size.`, priority: r.priority, action: r.action, effect: 'not-evaluated' }));
+    result.diagnostics = sortDiagnostics(diagnostics);
+    return result;
   }
   const ctx: EvalContext = { request: req, crs32OrNewer: policy.crs32OrNewer, notes: new Set() };
   const ordered = [...policy.rules].sort((a, b) => a.priority - b.priority);

@@ -12,6 +12,7 @@
  * 1–100 and unique; up to 100 custom rules; match-value rules); Azure subscription limits
  * (10 string match values per condition; 540 / 600 IP ranges per condition).
  */
+import { readSizeSettings, SIZE_DEFAULTS, type SizeSettings } from './size';
 import { diag, type Diagnostic } from '../diagnostics';
 import { parseCidr } from '../cidr/ip';
 import { findWafPolicies, isArmTemplate } from '../azure';
@@ -86,6 +87,8 @@ export interface PolicyModel {
   crs32OrNewer: boolean;
   /** True when the custom rules could not be read at all (not a list, or the text does not parse). */
   rulesUnreadable?: boolean;
+  /** Request size limits (policySettings), see size.ts. */
+  size: SizeSettings;
 }
 
 const ALIASES: Record<string, Operator> = { equals: 'Equal', startswith: 'BeginsWith', beginswith: 'BeginsWith', geomatch: 'GeoMatch' };
@@ -104,7 +107,8 @@ function enumOf<T extends string>(list: readonly T[], v: unknown): T | undefined
 
 export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const policy: PolicyModel = { mode: 'Prevention', modeGiven: false, enabled: true, blockStatusCode: 403, rules: [], crs32OrNewer: true };
+  const policy: PolicyModel = { mode: 'Prevention', modeGiven: false, enabled: true, blockStatusCode: 403, rules: [], crs32OrNewer: true, size: { ...SIZE_DEFAULTS } };
+  let sizeSettings: { v: Record<string, unknown>; path: PathSegment[] } | undefined;
   const parsed = parseYamlValue(text, { maxLength: POLICY_LIMITS.maxLength });
   diagnostics.push(...parsed.diagnostics);
   const doc = parsed.document;
@@ -175,6 +179,10 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
     });
     checkUnique();
   }
+  if (sizeSettings) {
+    const { v, path } = sizeSettings;
+    policy.size = readSizeSettings(v, policy.crs32OrNewer, (k) => at([...path, k]), diagnostics);
+  }
   return { policy, diagnostics };
 
   function readSettings(v: unknown, path: PathSegment[]): void {
@@ -196,6 +204,7 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
       if (!state) diagnostics.push(diag('error', 'invalid-state', `policySettings.state must be "Enabled" or "Disabled".`, at([...path, 'state'])));
       else policy.enabled = state === 'Enabled';
     }
+    sizeSettings = { v, path };
     if (v.customBlockResponseStatusCode !== undefined) {
       const c = v.customBlockResponseStatusCode;
       if (typeof c !== 'number' || !Number.isInteger(c) || c < 0) diagnostics.push(diag('error', 'invalid-status-code', 'customBlockResponseStatusCode should be a whole number.', at([...path, 'customBlockResponseStatusCode'])));
