@@ -69,7 +69,8 @@ const EFFECT_WORDS: Record<EvaluatedRule['effect'], string> = {
 
 function verdict(r: WafResult): VNode {
   const bad = r.action === 'Block';
-  const head = r.action === 'Block' ? `${ACTION_WORDS.Block}${r.challenged ? ' until the browser solves the JavaScript challenge' : ` (HTTP ${r.statusCode ?? 403})`}` : ACTION_WORDS[r.action];
+  const status = r.statusUndocumented ? 'status code not documented' : `HTTP ${r.statusCode ?? 403}`;
+  const head = r.action === 'Block' ? `${ACTION_WORDS.Block}${r.challenged ? ' until the browser solves the JavaScript challenge' : ` (${status})`}` : ACTION_WORDS[r.action];
   return h(
     'div',
     null,
@@ -258,7 +259,7 @@ const waf: ToolDefinition = {
       r.logged.length ? h('p', null, `Written to the log by Log rules: ${r.logged.join(', ')}.`) : null,
       managedSection(r),
     );
-    const summary = `${r.verdict === 'unknown' ? `Unknown (${r.unresolved.join(', ')} might block), otherwise ` : ''}${r.action}${r.decidedBy ? ` by ${r.decidedBy}` : ''} (${r.mode} mode)${r.action === 'Block' && !r.challenged ? `, HTTP ${r.statusCode ?? 403}` : ''}`;
+    const summary = `${r.verdict === 'unknown' ? `Unknown (${r.unresolved.join(', ')} might block), otherwise ` : ''}${r.action}${r.decidedBy ? ` by ${r.decidedBy}` : ''} (${r.mode} mode)${r.action === 'Block' && !r.challenged ? `, ${r.statusUndocumented ? 'status code not documented' : `HTTP ${r.statusCode ?? 403}`}` : ''}`;
     return { view, diagnostics, summary };
   },
 };

@@ -66,6 +66,8 @@ export interface WafResult {
   mode: Mode;
   /** HTTP status the client gets when blocked. */
   statusCode?: number;
+  /** True when the docs do not say which status code the client gets (a request blocked for its size). */
+  statusUndocumented?: boolean;
   /** True when the block is the JavaScript challenge page rather than a plain 403. */
   challenged?: boolean;
   /** Custom rules with action Log that matched (written to the log). */
@@ -127,6 +129,7 @@ function evaluate(input: WafInput): WafResult {
     result.action = 'Block';
     result.verdict = 'Block';
     result.decidedBy = size.blockedBy;
+    result.statusUndocumented = true;
     result.explanation = size.explanation!;
     result.evaluated = policy.rules.map((r) => ({ rule: r.name, matched: false, why: `Not evaluated: the request was blocked for its size.`, priority: r.priority, action: r.action, effect: 'not-evaluated' }));
     result.diagnostics = sortDiagnostics(diagnostics);

@@ -28,6 +28,7 @@ const expected: Record<string, string> = {
   'order-allow': 'Allow by allowPartner',
   'anomaly-score': 'Block by 949110',
   exclusion: 'None',
+  'size-limit': 'Block by request body size limit (128 KB)',
 };
 
 describe('waf page examples', () => {
