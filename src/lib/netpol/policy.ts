@@ -14,12 +14,11 @@
  * spec) or whole document cannot be read becomes an "unread" policy that selects every pod it
  * might and allows nothing.
  */
-import { diag, type Diagnostic } from '../diagnostics';
+import { diag, type Diagnostic, type Position } from '../diagnostics';
 import { containsCidr, formatCidr, parseCidr, type Cidr } from '../cidr/ip';
 import { readManifests, type Manifest } from '../k8s/manifests';
 import { checkShape, editDistance, type Shape } from '../k8s/shape';
 import { describeSelector, EVERYTHING, readSelector, type Selector } from '../k8s/selector';
-import type { Position } from '../diagnostics';
 import type { PathSegment, YamlDocument } from '../yaml';
 import { CCNP, CNP, type CiliumPolicy } from './cilium/policy';
 import { readCiliumPolicy } from './cilium/read';
