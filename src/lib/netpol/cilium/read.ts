@@ -102,9 +102,9 @@ export function readCiliumPolicy(m: Manifest, out: Diagnostic[]): CiliumPolicy {
   let selectorErrors = false;
   if (isMap(v.spec)) policy.rules.push(readRule(policy, v.spec, -1, ['spec'], out, () => (selectorErrors = true)));
   if (Array.isArray(v.specs)) v.specs.forEach((s: unknown, i: number) => isMap(s) && policy.rules.push(readRule(policy, s, i, ['specs', i], out, () => (selectorErrors = true))));
-  // Fail closed (issue 12): a policy whose shape or endpoint selection cannot be read could hold any
-  // allow or deny rule. It is replaced by a deny of everything for every pod it might select.
-  // An unreadable namespace: the policy might select pods of any namespace.
+  // Fail closed (issue 12): a policy whose shape, namespace or endpoint selection cannot be read could
+  // hold any allow or deny rule, for pods of any namespace when the namespace is unknown. It is
+  // replaced by a deny of everything for every pod it might select.
   const namespaceUnread = !clusterwide && m.namespaceUnread;
   if (namespaceUnread) delete policy.namespace;
   const what = namespaceUnread ? 'its namespace' : shapeErrors ? 'a field of the wrong shape' : selectorErrors ? 'its endpointSelector' : (present(v.spec) && !isMap(v.spec)) || (present(v.specs) && !Array.isArray(v.specs)) ? 'its spec' : undefined;
@@ -135,6 +135,8 @@ function readRule(p: CiliumPolicy, raw: Record<string, unknown>, index: number, 
     if (!p.clusterwide) out.push(diag('error', 'cilium-host-policy', 'nodeSelector is only allowed in a CiliumClusterwideNetworkPolicy.', doc.keyAt([...path, 'nodeSelector'])));
   } else if (raw.endpointSelector === undefined || raw.endpointSelector === null) {
     out.push(diag('error', 'cilium-no-endpoint-selector', 'A rule needs an endpointSelector (use `endpointSelector: {}` for every pod the policy can select).', { ...doc.at(path), source: CILIUM_SOURCES.intro }));
+    // Which pods it meant is unknown: fail closed like an unreadable selector.
+    selectorUnread();
   }
   const beforeSelector = out.length;
   let endpointSelector = nodeSelector ? { requirements: [{ key: '\u0000node', operator: 'Exists' as const, values: [] }], matchesAll: false } : readEndpointSelector(raw.endpointSelector ?? {}, doc, [...path, 'endpointSelector'], out);
