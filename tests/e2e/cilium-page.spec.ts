@@ -5,7 +5,7 @@
  * a prefix), and no axe violation in light or dark.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { axe, playground, setInput } from './helpers';
+import { axe, playground, setInput, svgTexts } from './helpers';
 
 const PAGE = '/network-policies/cilium-policies/';
 const SIZES = [
@@ -43,22 +43,7 @@ for (const size of SIZES) {
       expect(box.width).toBeGreaterThanOrEqual(300);
       expect(box.height / box.width).toBeCloseTo(372 / 400, 1);
       // Every text at least 11 px tall on screen and 4.5:1 against the page.
-      const texts = await svg.evaluate((e) => {
-        const lum = (c: string) => {
-          const [r, g, b] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
-            const x = Number(v) / 255;
-            return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-          });
-          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-        };
-        const bg = lum(getComputedStyle(document.body).backgroundColor);
-        return [...e.querySelectorAll('text')].map((t) => {
-          const fg = lum(getComputedStyle(t).fill);
-          const [hi, lo] = fg > bg ? [fg, bg] : [bg, fg];
-          const r = t.getBoundingClientRect();
-          return { text: t.textContent ?? '', px: r.height, right: r.right, contrast: (hi + 0.05) / (lo + 0.05) };
-        });
-      });
+      const texts = await svgTexts(svg);
       expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(['2 rules.dns ✓', '203.0.113.20:443 ✗ never learned']));
       for (const t of texts) {
         expect(t.px, t.text).toBeGreaterThanOrEqual(11);

@@ -86,3 +86,26 @@ export function axe(page: Page): AxeBuilder {
   const experimental = axeCore.getRules(WCAG_TAGS).filter((r) => r.tags.includes('experimental'));
   return new AxeBuilder({ page }).options({ rules: Object.fromEntries(experimental.map((r) => [r.ruleId, { enabled: true }])) });
 }
+
+/**
+ * Every text of an SVG picture as a reader sees it: its words, its height on screen, its right
+ * edge, and its contrast against the page background (WCAG relative luminance).
+ */
+export async function svgTexts(svg: Locator): Promise<{ text: string; px: number; right: number; contrast: number }[]> {
+  return svg.evaluate((e) => {
+    const lum = (c: string) => {
+      const [r, g, b] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+        const x = Number(v) / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const bg = lum(getComputedStyle(document.body).backgroundColor);
+    return [...e.querySelectorAll('text')].map((t) => {
+      const fg = lum(getComputedStyle(t).fill);
+      const [hi, lo] = fg > bg ? [fg, bg] : [bg, fg];
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent ?? '', px: r.height, right: r.right, contrast: (hi + 0.05) / (lo + 0.05) };
+    });
+  });
+}

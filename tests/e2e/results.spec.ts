@@ -4,7 +4,7 @@
  * in their own scroll box, and the pictures. Each check is made at desktop and phone sizes.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { playground, setInput } from './helpers';
+import { playground, setInput, svgTexts } from './helpers';
 
 const SIZES = [
   { name: 'desktop', viewport: { width: 1280, height: 900 } },
@@ -200,22 +200,8 @@ for (const size of SIZES) {
             const box = (await svg.boundingBox())!;
             expect(box.x).toBeGreaterThanOrEqual(0);
             expect(box.x + box.width).toBeLessThanOrEqual(size.viewport.width);
-            // Every text at least 9.5 px on screen, and in contrast with the page (4.5:1 for small text).
-            const texts = await svg.evaluate((e) => {
-              const lum = (c: string) => {
-                const [r, g, b] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
-                  const x = Number(v) / 255;
-                  return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-                });
-                return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-              };
-              const bg = lum(getComputedStyle(document.body).backgroundColor);
-              return [...e.querySelectorAll('text')].map((t) => {
-                const fg = lum(getComputedStyle(t).fill);
-                const [hi, lo] = fg > bg ? [fg, bg] : [bg, fg];
-                return { text: t.textContent, px: t.getBoundingClientRect().height, contrast: (hi + 0.05) / (lo + 0.05) };
-              });
-            });
+            // Every text at least 11 px on screen, and in contrast with the page (4.5:1 for small text).
+            const texts = await svgTexts(svg);
             expect(texts.length).toBeGreaterThan(5);
             for (const t of texts) {
               expect(t.px, `${id}: "${t.text}"`).toBeGreaterThanOrEqual(11);
