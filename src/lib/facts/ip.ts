@@ -107,6 +107,13 @@ export const IP_FACTS = facts({
     quote: 'const maxCIDRBits = 20',
     checked: FC,
   },
+  'dns-service-ip-default': {
+    value: '10.0.0.10',
+    text: 'Without --dns-service-ip, AKS gives the cluster DNS service the address 10.0.0.10, inside the default service CIDR 10.0.0.0/16.',
+    source: 'https://github.com/Azure/azure-rest-api-specs/blob/main/specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2025-07-01/managedClusters.json',
+    quote: '"dnsServiceIP": { … "default": "10.0.0.10", "description": "An IP address assigned to the Kubernetes DNS service.',
+    checked: FC,
+  },
   'dns-service-ip-not-first': {
     value: true,
     text: 'The DNS service IP must lie inside the service CIDR and must not be its first address, which the kubernetes API service takes.',

@@ -6,7 +6,7 @@ const INGRESS = 'https://kubernetes.io/docs/concepts/services-networking/ingress
 
 export const SERVICE_FACTS = facts({
   'nodeport-range': {
-    value: '30000-32767',
+    value: [30000, 32767],
     display: '30000–32767',
     text: 'Kubernetes allocates NodePorts from 30000–32767 by default.',
     source: 'https://kubernetes.io/docs/concepts/services-networking/service/',

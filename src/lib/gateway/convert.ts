@@ -17,6 +17,7 @@ import yaml from 'js-yaml';
 import { diag, type Diagnostic } from '../diagnostics';
 import { hostMatches, readIngressSet, type Backend, type IngressModel, type IngressSet } from '../ingress';
 import { readManifests } from '../k8s/manifests';
+import { FACTS } from '../facts';
 import { annotationFate, NGINX_PREFIX } from './annotations';
 import type { ConvertIngressInput, ConvertIngressResult, NotConverted } from './types';
 
@@ -24,7 +25,7 @@ type Obj = Record<string, unknown>;
 
 /** GatewayClasses AKS offers for the Ingress classes AKS users have (spec §9). */
 const CLASS_MAP: Record<string, string> = {
-  'webapprouting.kubernetes.azure.com': 'approuting-istio',
+  [FACTS['app-routing-ingress-class'].value]: FACTS['app-routing-gateway-class'].value,
   'azure-application-gateway': 'azure-alb-external',
   'azure-alb-external': 'azure-alb-external',
 };
@@ -218,7 +219,7 @@ function cleanService(v: Obj): Obj {
 
 function convertGroup(ctx: Ctx, group: Group, gatewayClassName: string | undefined): { objects: Obj[]; gateway: string } {
   const gwName = group.className ?? 'gateway';
-  const className = gatewayClassName || (group.className ? CLASS_MAP[group.className] : undefined) || group.className || 'approuting-istio';
+  const className = gatewayClassName || (group.className ? CLASS_MAP[group.className] : undefined) || group.className || FACTS['app-routing-gateway-class'].value;
   if (!gatewayClassName && group.className && !CLASS_MAP[group.className]) {
     ctx.notConverted.push({ object: `Gateway ${group.namespace}/${gwName}`, what: `gatewayClassName ${className}`, reason: `Named after the Ingress class "${group.className}", as ingress2gateway does; no such GatewayClass exists unless you create one. On AKS: approuting-istio (application routing), istio (the Istio add-on) or azure-alb-external (Application Gateway for Containers).` });
   }

@@ -29,7 +29,7 @@ import {
   type Ip,
 } from '../cidr/ip';
 import { SOURCES } from './sources';
-import { FACTS, retirementNotice } from '../facts';
+import { FACTS, factDisplay, retirementNotice } from '../facts';
 
 export type Plugin = 'kubenet' | 'azure' | 'azure-dynamic' | 'azure-overlay';
 export type Dataplane = 'azure' | 'cilium';
@@ -156,7 +156,7 @@ export const PLUGIN_NAMES: Record<Plugin, string> = {
 export const DEFAULTS = {
   podCidr: FACTS['default-pod-cidr'].value,
   serviceCidr: FACTS['default-service-cidr'].value,
-  dnsServiceIp: '10.0.0.10',
+  dnsServiceIp: FACTS['dns-service-ip-default'].value,
   maxSurge: FACTS['max-surge-default'].value,
   maxPods: {
     kubenet: FACTS['max-pods-default-kubenet'].value,
@@ -187,6 +187,9 @@ export const LIMITS = {
 } as const;
 
 /** "AKS clusters can't use these for the service, pod or VNet address range." */
+/** How messages write the VNet limit ("65,536"). */
+const VNET_IPS = factDisplay(FACTS['vnet-configured-ips']);
+
 export const FORBIDDEN_RANGES: readonly string[] = FACTS['forbidden-ranges'].value;
 
 const MAX_INPUT_CIDRS = 200; // more ranges than any real plan; keeps pairwise checks small
@@ -468,7 +471,7 @@ function checkFamilies(ctx: PlanCtx, s: Scalars, r: Ranges): void {
     add(
       'error',
       'option-not-applicable',
-      `Dual-stack (IPv6) needs Azure CNI Overlay: "Azure CNI Overlay is required". ${PLUGIN_NAMES[plugin]} cannot be dual-stack${plugin === 'kubenet' ? ' (the kubenet dual-stack page was removed on 10 March 2025)' : ''}.`,
+      `Dual-stack (IPv6) needs Azure CNI Overlay: "Azure CNI Overlay is required". ${PLUGIN_NAMES[plugin]} cannot be dual-stack${plugin === 'kubenet' ? ` (the kubenet dual-stack page was removed on ${FACTS['kubenet-dual-stack-removed'].display})` : ''}.`,
       plugin === 'kubenet' ? 'podCidr' : 'nodeSubnetCidr',
       SOURCES.dualStack,
     );
@@ -723,11 +726,11 @@ function nodeCeilings(ctx: PlanCtx, s: Scalars, today: Date): Omit<NodeLimit, 'b
     limits.push({
       name: 'VNet configured IP addresses (Azure CNI)',
       maxNodes: clampNodes(BigInt(LIMITS.vnetConfiguredIps) / perNode - S),
-      formula: `⌊65,536 ÷ (1 + ${maxPods})⌋ − ${maxSurge} surge`,
+      formula: `⌊${VNET_IPS} ÷ (1 + ${maxPods})⌋ − ${maxSurge} surge`,
       source: SOURCES.azureCni,
     });
     if (nodesAtOnce * perNode > BigInt(LIMITS.vnetConfiguredIps)) {
-      add('error', 'node-limit', `Node and pod addresses, (${nodeCount} + ${maxSurge}) × (1 + ${maxPods}) = ${n(nodesAtOnce * perNode)}, exceed the 65,536 configured IP addresses a VNet holds with Azure CNI.`, 'nodeCount', SOURCES.azureCni);
+      add('error', 'node-limit', `Node and pod addresses, (${nodeCount} + ${maxSurge}) × (1 + ${maxPods}) = ${n(nodesAtOnce * perNode)}, exceed the ${VNET_IPS} configured IP addresses a VNet holds with Azure CNI.`, 'nodeCount', SOURCES.azureCni);
     }
   }
   return limits;

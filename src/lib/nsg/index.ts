@@ -13,7 +13,7 @@ import { parseIp, type Ip } from '../cidr/ip';
 import { diag, guard, type Diagnostic } from '../diagnostics';
 import { lintNsgs } from './lint';
 import { addressContains, makeTagContext, matchRule, RFC1918, type Flow, type ParsedFlow, type TagContext, type Tri } from './match';
-import { DEFAULT_RULES, formatAddresses, formatPorts, ruleId, SOURCES, type Access, type Nsg, type NsgRule } from './model';
+import { AZURE_HOST_IP, DEFAULT_RULES, formatAddresses, formatPorts, ruleId, SOURCES, type Access, type Nsg, type NsgRule } from './model';
 import { readNsgs } from './read';
 
 export type { Flow } from './match';
@@ -216,7 +216,7 @@ function evaluate(input: EvaluateFlowInput): EvaluateFlowResult {
   let vnet = Array.isArray(input?.vnetCidrs) ? input.vnetCidrs.filter((c): c is string => typeof c === 'string') : [];
   const learntVnet = Object.entries(read.tagPrefixes).find(([k]) => k.toLowerCase() === 'virtualnetwork')?.[1] ?? [];
   if (!vnet.length && learntVnet.length) {
-    vnet = learntVnet.filter((c) => c !== '168.63.129.16/32');
+    vnet = learntVnet.filter((c) => c !== `${AZURE_HOST_IP}/32`);
     diags.push(diag('info', 'nsg-vnet-from-effective', `The VirtualNetwork tag is taken from the effective rules' expansion: ${learntVnet.join(', ')}.`, { field: 'vnetCidrs', source: SOURCES.tags }));
   }
   if (!vnet.length) {

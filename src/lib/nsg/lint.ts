@@ -10,6 +10,7 @@
  */
 import { parseIp } from '../cidr/ip';
 import { diag, type Diagnostic } from '../diagnostics';
+import { FACTS } from '../facts';
 import type { YamlDocument } from '../yaml';
 import { addressContains, portIn, ruleCovers, type TagContext } from './match';
 import { AZURE_HOST_IP, SOURCES, type Nsg, type NsgRule } from './model';
@@ -20,7 +21,7 @@ function place(doc: YamlDocument | undefined, rule: NsgRule, field: string) {
 }
 
 /** Kubernetes' default NodePort range, where LoadBalancer Services listen on the nodes. */
-const NODE_PORTS = { from: 30000, to: 32767 };
+const NODE_PORTS = { from: FACTS['nodeport-range'].value[0], to: FACTS['nodeport-range'].value[1] };
 
 const sortRules = (rules: NsgRule[]): NsgRule[] => [...rules].sort((a, b) => a.priority - b.priority);
 

@@ -92,7 +92,7 @@ export const MAX_RULES_PER_NSG = FACTS['nsg-rules-per-nsg'].value;
 export const MAX_PREFIXES_PER_NSG = FACTS['nsg-addresses-per-side'].value;
 
 /** The host's virtual IP: health probes come from it ("AzureLoadBalancer"), and it is part of "VirtualNetwork". */
-export const AZURE_HOST_IP = '168.63.129.16';
+export const AZURE_HOST_IP = FACTS['azure-probe-ip'].value;
 
 export const SOURCES = {
   overview: 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',

@@ -12,6 +12,7 @@ import { containsCidr, formatCidr, parseCidr, type Cidr } from '../cidr/ip';
 import { readManifests, podsOf, resolveNamedPort, type Manifest, type Protocol, type WorkloadPod } from '../k8s/manifests';
 import { describeSelector, matches, readLabels, type Labels } from '../k8s/selector';
 import { checkShape, editDistance, type Shape } from '../k8s/shape';
+import { FACTS, factDisplay } from '../facts';
 import { AZURE_ANNOTATIONS, LB_ANNOTATIONS_SOURCE, PORT_ANNOTATION, PREFIX, annotationByKey } from './annotations';
 
 export { AZURE_ANNOTATIONS } from './annotations';
@@ -92,8 +93,7 @@ export interface ResolveServiceResult {
   diagnostics: Diagnostic[];
 }
 
-const NODE_PORT_MIN = 30000;
-const NODE_PORT_MAX = 32767;
+const [NODE_PORT_MIN, NODE_PORT_MAX] = FACTS['nodeport-range'].value;
 const TYPES: ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 
 const portShape: Shape = {
@@ -410,7 +410,7 @@ function readAzure(m: Manifest, type: ServiceType, spec: Obj, out: Diagnostic[])
     }
     if (internal && a[`${PREFIX}azure-deny-all-except-load-balancer-source-ranges`] !== 'true') {
       out.push(
-        diag('info', 'source-ranges-vnet-still-allowed', 'On an internal load balancer the NSG default rule AllowVnetInBound (65000) still admits any VNet client; add service.beta.kubernetes.io/azure-deny-all-except-load-balancer-source-ranges: "true" to enforce the ranges.', {
+        diag('info', 'source-ranges-vnet-still-allowed', `On an internal load balancer the NSG default rule AllowVnetInBound (${FACTS['nsg-default-allow-vnet-priority'].value}) still admits any VNet client; add service.beta.kubernetes.io/azure-deny-all-except-load-balancer-source-ranges: "true" to enforce the ranges.`, {
           ...at,
           source: LB_ANNOTATIONS_SOURCE,
         }),
@@ -433,7 +433,7 @@ function describeExposure(s: ResolvedService): string {
   if (s.headless) return `Headless: no cluster IP and no load balancing by kube-proxy. DNS for ${dnsName} answers with the IPs of the ${s.endpoints.length ? 'selected ' : ''}pods directly.`;
   const parts = [`Inside the cluster: ${dnsName} (cluster IP ${s.clusterIp ?? 'assigned by Kubernetes'}) on ${portList}; kube-proxy spreads connections over the endpoints.`];
   if (s.type === 'NodePort' || s.type === 'LoadBalancer') {
-    const nps = s.ports.map((p) => (p.nodePort ? `${p.nodePort}` : 'a port from 30000-32767')).join(', ');
+    const nps = s.ports.map((p) => (p.nodePort ? `${p.nodePort}` : `a port from ${factDisplay(FACTS['nodeport-range'])}`)).join(', ');
     parts.push(`On every node: <node IP>:${nps} — AKS node IPs are private, so from the VNet and connected networks.`);
   }
   if (s.type === 'LoadBalancer') {

@@ -17,6 +17,7 @@ import { resolveService, type ResolvedService } from '../service';
 import { parseYamlDocuments, type YamlDocument } from '../yaml';
 import { readApplicationGateway, type AppGateway } from '../azure/application-gateway';
 import { readAzureFirewall, readFirewallForm, readRuleCollectionGroup, type Firewall } from '../azure/firewall';
+import { FACTS } from '../facts';
 import { detectAzOutput, idName, isObj, readAksCluster, readSubnet, readVnet, sameId, type AksCluster, type AzSubnet, type Obj } from '../azure';
 import { field, list, refId, resourceType, str } from '../azure/resource-fields';
 import { readRouteTable, type RouteTable } from '../azure/route-table';
@@ -120,11 +121,11 @@ const cidrOf = (t: unknown): Cidr | undefined => {
   return p.ok ? p.value : undefined;
 };
 
-/** AKS defaults (Azure CNI Overlay, 10.244.0.0/16 pods, 10.0.0.0/16 Services, DNS 10.0.0.10, load balancer egress). */
+/** AKS defaults (Azure CNI Overlay, the default pod and service CIDRs and DNS service IP from the fact registry, load balancer egress). */
 function defaultCluster(): ClusterSettings {
   return {
     name: 'cluster', location: 'region', plugin: 'overlay', cilium: false, policy: 'calico',
-    podCidr: cidrOf('10.244.0.0/16'), serviceCidr: cidrOf('10.0.0.0/16'), dnsServiceIp: '10.0.0.10',
+    podCidr: cidrOf(FACTS['default-pod-cidr'].value), serviceCidr: cidrOf(FACTS['default-service-cidr'].value), dnsServiceIp: FACTS['dns-service-ip-default'].value,
     outboundType: 'loadBalancer', outboundIpIds: [], privateCluster: false, authorizedIpRanges: [], vnetIntegration: false, given: false,
   };
 }

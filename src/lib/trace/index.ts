@@ -5,6 +5,7 @@
  * input becomes diagnostics. What cannot be known offline is `unknown`, never `delivered`.
  */
 import { diag, guard, sortDiagnostics, type Diagnostic } from '../diagnostics';
+import { FACTS } from '../facts';
 import { parseEndpoint } from './endpoint';
 import { readEnvironment, type Environment } from './environment';
 import { walkAppGateway, walkLoadBalancer, walkToPodIp } from './inbound';
@@ -130,7 +131,7 @@ function notModelled(env: Environment, what: string): void {
 
 /** Defaults in use, said once each. */
 function assumptions(env: Environment): void {
-  if (!env.given.has('aks')) env.diagnostics.push(diag('info', 'trace-aks-assumed', 'No az aks show output: AKS defaults are assumed (Azure CNI Overlay, pod CIDR 10.244.0.0/16, Service CIDR 10.0.0.0/16, outbound type loadBalancer, public API server without authorized ranges, NetworkPolicies enforced).', { source: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' }));
+  if (!env.given.has('aks')) env.diagnostics.push(diag('info', 'trace-aks-assumed', `No az aks show output: AKS defaults are assumed (Azure CNI Overlay, pod CIDR ${FACTS['default-pod-cidr'].value}, Service CIDR ${FACTS['default-service-cidr'].value}, outbound type loadBalancer, public API server without authorized ranges, NetworkPolicies enforced).`, { source: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' }));
   if (!env.given.has('vnet') && !env.given.has('subnet')) env.diagnostics.push(diag('info', 'trace-vnet-assumed', 'No VNet or subnet: no subnet NSG or route table is known, so only the AKS-managed NIC NSG and the system routes (private ranges, 0.0.0.0/0 → Internet) are applied.', { source: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview' }));
   if (env.cluster.outboundType === 'userDefinedRouting' && !env.routeTables.length) env.diagnostics.push(diag('warning', 'trace-udr-without-table', 'The outbound type is userDefinedRouting but no route table was given: the path to the firewall cannot be followed.', { source: 'https://learn.microsoft.com/azure/aks/egress-udr' }));
 }

@@ -199,7 +199,7 @@ export function nsgHops(env: Environment, leg: NsgLeg): Hop[] {
       detail: `${leg.direction} ${leg.protocol} ${leg.src} → ${leg.dst}:${leg.port} ${allow ? 'allowed' : 'denied'} by ${rule ?? 'no rule'}${unresolved ? '; an earlier rule could not be resolved offline, so the verdict may differ' : ''}.`,
       ...(rule ? { rule } : {}),
       source: SRC.nsgHow,
-      ...(!allow ? { fix: `Add an ${leg.direction.toLowerCase()} allow for ${leg.src} → ${leg.dst} ${leg.protocol} ${leg.port} above priority ${deciding?.priority ?? 65500} in ${e.name === 'subnet' ? subnetNsg!.name : 'a subnet NSG (do not edit the AKS-managed NIC NSG)'}.` } : {}),
+      ...(!allow ? { fix: `Add an ${leg.direction.toLowerCase()} allow for ${leg.src} → ${leg.dst} ${leg.protocol} ${leg.port} above priority ${deciding?.priority ?? FACTS['nsg-default-deny-priority'].value} in ${e.name === 'subnet' ? subnetNsg!.name : 'a subnet NSG (do not edit the AKS-managed NIC NSG)'}.` } : {}),
     });
     if (!allow) break;
   }
