@@ -84,6 +84,13 @@ export const IP_FACTS = facts({
     quote: '10.244.0.0/16,fd12:3456:789a::/64',
     checked: FC,
   },
+  'default-dual-stack-service-cidrs': {
+    value: '10.0.0.0/16,fd12:3456:789a:1::/108',
+    text: 'A dual-stack cluster defaults to the service CIDRs 10.0.0.0/16 and fd12:3456:789a:1::/108.',
+    source: DUAL_STACK,
+    quote: '10.0.0.0/16,fd12:3456:789a:1::/108',
+    checked: FC,
+  },
   'ipv6-service-cidr-max-prefix': {
     value: 108,
     display: '/108',

@@ -71,6 +71,13 @@ export const LIMIT_FACTS = facts({
     checked: FC,
     disputed: 'Configure Azure CNI dynamic IP allocation: "Azure CNI Pod Subnet - Dynamic IP Allocation | 250" (https://learn.microsoft.com/azure/aks/configure-azure-cni-dynamic-ip-allocation).',
   },
+  'max-pods-default-pod-subnet-dynamic': {
+    value: 250,
+    text: 'The dynamic IP allocation page gives 250 as the default pods per node with a separate pod subnet (the IP planning page says 110).',
+    source: DYNAMIC,
+    quote: 'Azure CNI Pod Subnet - Dynamic IP Allocation | 250',
+    checked: FC,
+  },
   'max-pods-min': {
     value: 10,
     text: 'maxPods can be as low as 10 only if each node pool has room for at least 30 pods.',
@@ -120,6 +127,14 @@ export const LIMIT_FACTS = facts({
     text: 'In StaticBlock mode each node gets /28 blocks of 16 addresses; one address per node is reserved, so maxPods = 16 × blocks − 1 uses the blocks fully.',
     source: POD_SUBNET,
     quote: '1 IP is reserved on each node … max_pods_per_node = (16 * N) - 1',
+    checked: FC,
+  },
+  'static-block-subnet-prefix': {
+    value: 15,
+    display: '/15',
+    text: 'StaticBlock mode counts each /28 block, not each address, against the VNet private-IP limit, so it suits very large clusters with pod subnets of /15 or bigger.',
+    source: 'https://github.com/Azure/azure-rest-api-specs/blob/main/specification/containerservice/resource-manager/Microsoft.ContainerService/aks/stable/2025-07-01/managedClusters.json',
+    quote: 'The block, rather than a single IP, counts against the Azure Vnet Private IP limit of 65K. … This mode is better suited to scale with larger subnets of /15 or bigger',
     checked: FC,
   },
 });

@@ -46,6 +46,13 @@ export const PLUGIN_FACTS = facts({
     quote: 'Standard NAT Gateway, which supports only IPv4. For dual-stack egress, use StandardV2 NAT Gateway. The AKS-managed `managedNATGatewayV2` outbound type is in preview.',
     checked: FC,
   },
+  'dual-stack-lb-both-families': {
+    value: '1.27',
+    text: 'From AKS 1.27 a dual-stack LoadBalancer Service gets one public IPv4 and one public IPv6 address; older versions gave an address only for the first IP family.',
+    source: DUAL_STACK,
+    quote: 'Starting in AKS v1.27 … 1 IPv4 public IP and 1 IPv6 public IP … in older versions, only the first IP address',
+    checked: FC,
+  },
   'cilium-dual-stack-min-k8s': {
     value: '1.29',
     text: 'Azure CNI Powered by Cilium supports dual-stack from Kubernetes 1.29.',

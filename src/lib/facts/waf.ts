@@ -3,6 +3,8 @@ import { FACTCHECK_2026_11_30 as FC, facts } from './types.ts';
 
 const CRS = 'https://learn.microsoft.com/azure/web-application-firewall/ag/application-gateway-crs-rulegroups-rules';
 const CUSTOM = 'https://learn.microsoft.com/azure/web-application-firewall/ag/custom-waf-rules-overview';
+const SIZE = 'https://learn.microsoft.com/azure/web-application-firewall/ag/application-gateway-waf-request-size-limits';
+const JS_CHALLENGE = 'https://learn.microsoft.com/azure/web-application-firewall/waf-javascript-challenge';
 const LIMITS = 'https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-application-gateway-limits';
 
 export const WAF_FACTS = facts({
@@ -58,6 +60,105 @@ export const WAF_FACTS = facts({
     text: 'An IP match condition holds at most 600 ranges with CRS 3.2 or newer (540 with older rule sets).',
     source: LIMITS,
     quote: 'WAF IP address ranges per match condition|540 / 600 - with CRS 3.2 or newer',
+    checked: FC,
+  },
+  'waf-ip-ranges-max-legacy': {
+    value: 540,
+    text: 'With rule sets older than CRS 3.2 an IP match condition holds at most 540 ranges.',
+    source: LIMITS,
+    quote: 'WAF IP address ranges per match condition|540 / 600 - with CRS 3.2 or newer',
+    checked: FC,
+  },
+  'waf-exclusions-max': {
+    value: 200,
+    text: 'An Application Gateway holds at most 200 WAF exclusions with CRS 3.2 or newer (40 with older rule sets).',
+    source: LIMITS,
+    quote: 'Maximum WAF exclusions per Application Gateway 40 / 200 - with CRS 3.2 or newer',
+    checked: FC,
+  },
+  'waf-exclusions-max-legacy': {
+    value: 40,
+    text: 'With rule sets older than CRS 3.2 an Application Gateway holds at most 40 WAF exclusions.',
+    source: LIMITS,
+    quote: 'Maximum WAF exclusions per Application Gateway 40 / 200 - with CRS 3.2 or newer',
+    checked: FC,
+  },
+  'waf-js-challenge-status': {
+    value: 'preview',
+    text: 'The JavaScript challenge action of the WAF on Application Gateway is in preview.',
+    source: JS_CHALLENGE,
+    quote: 'Azure Web Application Firewall JavaScript challenge on Azure Application Gateway is currently in PREVIEW.',
+    checked: FC,
+  },
+  'waf-js-challenge-lifetime-min': {
+    value: 5,
+    text: 'The JavaScript challenge cookie lifetime can be set no lower than 5 minutes.',
+    source: JS_CHALLENGE,
+    quote: 'an integer between 5 and 1,440 minutes and the default is 30 minutes',
+    checked: FC,
+  },
+  'waf-js-challenge-lifetime-max': {
+    value: 1440,
+    display: '1,440',
+    text: 'The JavaScript challenge cookie lifetime can be set no higher than 1,440 minutes (a day).',
+    source: JS_CHALLENGE,
+    quote: 'an integer between 5 and 1,440 minutes and the default is 30 minutes',
+    checked: FC,
+  },
+  'waf-body-limit-crs32-mb': {
+    value: 2,
+    display: '2 MB',
+    text: 'With CRS 3.2 or newer on WAF_v2, the request body limit (without file uploads) is 2 MB.',
+    source: SIZE,
+    quote: 'For CRS 3.2 (on the WAF_v2 SKU) and newer, these limits are as follows when using a WAF policy for Application Gateway: 2 MB request body size limit; 4 GB file upload limit',
+    checked: FC,
+  },
+  'waf-upload-limit-crs32-gb': {
+    value: 4,
+    display: '4 GB',
+    text: 'With CRS 3.2 or newer on WAF_v2, the file upload limit is 4 GB.',
+    source: SIZE,
+    quote: '2 MB request body size limit; 4 GB file upload limit',
+    checked: FC,
+  },
+  'waf-body-limit-kb-min': {
+    value: 8,
+    display: '8 KB',
+    text: 'With CRS 3.1 and older, maxRequestBodySizeInKb can be set from 8 KB to 128 KB.',
+    source: SIZE,
+    quote: 'This field has a minimum value of 8 KB and a maximum value of 128 KB.',
+    checked: FC,
+  },
+  'waf-body-limit-kb-default': {
+    value: 128,
+    display: '128 KB',
+    text: 'With CRS 3.1 and older, the request body limit is 128 KB by default, which is also its maximum.',
+    source: SIZE,
+    quote: 'a maximum value of 128 KB. The default value for request body size is 128 KB.',
+    checked: FC,
+  },
+  'waf-upload-limit-mb-min': {
+    value: 1,
+    display: '1 MB',
+    text: 'With CRS 3.1 and older, the file upload limit can be set no lower than 1 MB.',
+    source: SIZE,
+    quote: 'minimum value of 1 MB',
+    checked: FC,
+  },
+  'waf-upload-limit-mb-max-v2': {
+    value: 750,
+    display: '750 MB',
+    text: 'With CRS 3.1 and older, a WAF_v2 gateway accepts a file upload limit of at most 750 MB.',
+    source: SIZE,
+    quote: '750 MB for v2 WAF gateways',
+    checked: FC,
+  },
+  'waf-upload-limit-mb-default': {
+    value: 100,
+    display: '100 MB',
+    text: 'With CRS 3.1 and older, the file upload limit is 100 MB by default.',
+    source: SIZE,
+    quote: 'The default value for file upload limit is 100 MB.',
     checked: FC,
   },
   'waf-js-challenge-lifetime': {

@@ -5,6 +5,7 @@
  * in Detection mode it is logged and only the first part of the body is inspected.
  */
 import { diag, type Diagnostic } from '../diagnostics';
+import { FACTS } from '../facts';
 import type { Mode } from './policy';
 import type { WafRequest } from './request';
 
@@ -23,7 +24,10 @@ export interface SizeSettings {
   fileEnforcement: boolean;
 }
 
-export const SIZE_DEFAULTS: SizeSettings = { bodyCheck: true, maxBodyKb: 128, fileUploadMb: 100, bodyEnforcement: true, fileEnforcement: true };
+export const SIZE_DEFAULTS: SizeSettings = { bodyCheck: true, maxBodyKb: FACTS['waf-body-limit-kb-default'].value, fileUploadMb: FACTS['waf-upload-limit-mb-default'].value, bodyEnforcement: true, fileEnforcement: true };
+
+/** The body limit with CRS 3.2+ in maxRequestBodySizeInKb's unit: 2 MB is written 2000 there. */
+const MAX_BODY_KB_CRS32 = FACTS['waf-body-limit-crs32-mb'].value * 1000;
 
 export interface SizeOutcome {
   /** Set when the request is blocked for its size (Prevention mode, an enforced limit). */
@@ -90,7 +94,7 @@ export function readSizeSettings(v: Record<string, unknown>, new32: boolean, at:
     return x;
   };
   // The body range depends on the rule set ("V2 (with CRS 3.2 or newer) - 2 MB"), read after managedRules.
-  s.maxBodyKb = num('maxRequestBodySizeInKb', 8, new32 ? 2000 : 128, 'KB', new32 ? 'WAF v2 with CRS 3.2 or newer' : 'CRS 3.1 and older') ?? s.maxBodyKb;
-  s.fileUploadMb = num('fileUploadLimitInMb', 1, undefined, 'MB', 'the docs') ?? s.fileUploadMb;
+  s.maxBodyKb = num('maxRequestBodySizeInKb', FACTS['waf-body-limit-kb-min'].value, new32 ? MAX_BODY_KB_CRS32 : FACTS['waf-body-limit-kb-default'].value, 'KB', new32 ? 'WAF v2 with CRS 3.2 or newer' : 'CRS 3.1 and older') ?? s.maxBodyKb;
+  s.fileUploadMb = num('fileUploadLimitInMb', FACTS['waf-upload-limit-mb-min'].value, undefined, 'MB', 'the docs') ?? s.fileUploadMb;
   return s;
 }
