@@ -158,6 +158,28 @@ export const PLUGIN_FACTS = facts({
     quote: "L7 policy isn't supported by CiliumClusterwideNetworkPolicy(CCNP).",
     checked: FC,
   },
+  'npm-max-nodes': {
+    value: 250,
+    text: 'Azure Network Policy Manager on Linux is not supported beyond 250 nodes and 20,000 pods.',
+    source: 'https://learn.microsoft.com/azure/aks/use-network-policies',
+    quote: "Scaling beyond _250 nodes_ and _20,000 pods_ isn't supported",
+    checked: FC,
+  },
+  'npm-max-pods': {
+    value: 20000,
+    display: '20,000',
+    text: 'Azure Network Policy Manager on Linux is not supported beyond 250 nodes and 20,000 pods.',
+    source: 'https://learn.microsoft.com/azure/aks/use-network-policies',
+    quote: "Scaling beyond _250 nodes_ and _20,000 pods_ isn't supported",
+    checked: FC,
+  },
+  'cilium-endport-version': {
+    value: '1.17',
+    text: 'Cilium enforces the endPort field of a NetworkPolicy from Cilium 1.17.',
+    source: 'https://learn.microsoft.com/azure/aks/migrate-from-npm-to-cilium-network-policy',
+    quote: 'Cilium started supporting the `endPort` field … in version 1.17',
+    checked: FC,
+  },
   'cilium-linux-only': {
     value: 'Linux',
     text: 'Azure CNI Powered by Cilium, and so Cilium network policy, is available only on Linux nodes.',

@@ -5,7 +5,7 @@
  * rest. Every difference carries its source.
  */
 import { diag, type Diagnostic } from '../diagnostics';
-import { retirementNotice } from '../facts';
+import { FACTS, retirementNotice } from '../facts';
 import type { ClusterIndex } from './cluster';
 import type { CompiledPolicy } from './policy';
 import type { Engine } from './types';
@@ -71,7 +71,7 @@ export function engineDiagnostics(engine: EngineProfile, policies: CompiledPolic
           if (engine.id === 'azure-npm') {
             out.push(diag('warning', 'engine-endport-ignored', `Azure NPM does not enforce endPort: only port ${port.port} is allowed, not ${port.port}-${port.endPort} (the Kubernetes docs' behaviour for plugins without endPort support).`, { ...at, source: SOURCES.npmEndPort }));
           } else if (engine.id === 'cilium') {
-            out.push(diag('info', 'engine-endport-version', 'Cilium enforces endPort from version 1.17 (AKS with Kubernetes 1.32 or later); on older clusters remove endPort and list single ports.', { ...at, source: SOURCES.npmToCilium }));
+            out.push(diag('info', 'engine-endport-version', `Cilium enforces endPort from version ${FACTS['cilium-endport-version'].value} (AKS with Kubernetes 1.32 or later); on older clusters remove endPort and list single ports.`, { ...at, source: SOURCES.npmToCilium }));
           }
         }
         if (port.kind === 'named') {
