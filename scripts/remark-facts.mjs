@@ -6,12 +6,26 @@ import { CHANGES, getFact, oldestChecked } from '../src/lib/facts/index.ts';
 import { formatFactDate } from '../src/lib/facts/dates.ts';
 
 /** Components that show facts without a <Fact> element, and the ids they show. */
-const COMPONENT_FACTS = { ChangesTimeline: CHANGES.map((c) => c.fact) };
+const COMPONENT_FACTS = { ChangesTimeline: CHANGES.map((c) => c.fact), IpPlanningPlugins: ['pod-cidr-per-node-prefix'] };
+
+/** `FACTS['id']` in a page's JS expressions (SVG labels, tables built from a fact's value). */
+const FACTS_REF = /\bFACTS\[\s*['"]([a-z0-9-]+)['"]\s*\]/g;
+
+function factRefs(code, path, ids) {
+  for (const m of code.matchAll(FACTS_REF)) {
+    if (!getFact(m[1])) throw new Error(`${path}: FACTS['${m[1]}'] names no fact in src/lib/facts/.`);
+    ids.add(m[1]);
+  }
+}
 
 /** Ids of the facts a page's MDX tree shows. */
 export function factIdsOf(tree, path = 'this page') {
   const ids = new Set();
   const visit = (node) => {
+    if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && typeof node.value === 'string') factRefs(node.value, path, ids);
+    for (const a of node.attributes ?? []) {
+      if (a.type === 'mdxJsxAttribute' && a.value && typeof a.value === 'object' && typeof a.value.value === 'string') factRefs(a.value.value, path, ids);
+    }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       if (node.name === 'Fact') {
         const attr = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
@@ -49,7 +63,12 @@ export default function remarkFactsChecked() {
             ]),
       ],
     };
-    // after the imports and exports at the top of the MDX file
+    // Tool pages show the tool first, so their line goes at the end; guide pages get it at the
+    // top, after the imports and exports of the MDX file.
+    if (/(^|\/)tools\/[^/]+\.mdx$/.test(file.path ?? '')) {
+      tree.children.push(line);
+      return;
+    }
     const first = tree.children.findIndex((n) => n.type !== 'mdxjsEsm');
     tree.children.splice(first === -1 ? tree.children.length : first, 0, line);
   };

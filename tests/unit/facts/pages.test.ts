@@ -28,6 +28,7 @@ describe('guide pages cite registry facts', () => {
     const ids = [...text.matchAll(/<Fact\s+id="([^"]+)"/g)].map((m) => m[1]!);
     expect(ids.length + (text.includes('<ChangesTimeline') ? 1 : 0)).toBeGreaterThan(0);
     for (const id of ids) expect(getFact(id), `${page}: ${id}`).toBeDefined();
+    for (const m of text.matchAll(/\bFACTS\[\s*'([^']+)'\s*\]/g)) expect(getFact(m[1]!), `${page}: FACTS['${m[1]}']`).toBeDefined();
   });
 });
 
@@ -42,6 +43,15 @@ describe('the "Facts checked on" remark step', () => {
     expect(line.children[1]?.children?.[0]?.value).toBe('30 November 2026');
     expect(line.children[2]?.value).toContain('2 cited facts');
     expect(factIdsOf({ type: 'root', children: [{ type: 'mdxJsxFlowElement', name: 'ChangesTimeline', attributes: [], children: [] }] }).size).toBe(CHANGES.length);
+    // Values a page takes from FACTS in expressions (SVG labels, JSX attributes) count too, and a wrong id fails.
+    const svgText = { type: 'mdxJsxFlowElement', name: 'text', attributes: [], children: [{ type: 'mdxTextExpression', value: "FACTS['kubenet-max-nodes'].value" }] };
+    const aside = { type: 'mdxJsxFlowElement', name: 'Aside', attributes: [{ type: 'mdxJsxAttribute', name: 'title', value: { type: 'mdxJsxAttributeValueExpression', value: "`until ${FACTS[\"kubenet-retirement\"].display}`" } }], children: [] };
+    expect([...factIdsOf({ type: 'root', children: [svgText, aside] })].sort()).toEqual(['kubenet-max-nodes', 'kubenet-retirement']);
+    expect(() => factIdsOf({ type: 'root', children: [{ type: 'mdxFlowExpression', value: "FACTS['no-such-fact'].value" }] }, 'p.mdx')).toThrow(/no-such-fact/);
+    // A tool page keeps its tool first: the line goes at its end.
+    const tool = { type: 'root', children: [{ type: 'mdxjsEsm', value: 'import x' }, { type: 'paragraph', children: [jsx('Fact', 'kubenet-max-nodes')] }] };
+    remarkFactsChecked()(tool, { path: 'src/content/docs/tools/ip-planner.mdx' });
+    expect((tool.children.at(-1) as unknown as { data: { hProperties: { className: string[] } } }).data.hProperties.className).toEqual(['facts-checked']);
   });
   it('fails the build on an unknown id, naming the page', () => {
     const tree = { type: 'root', children: [jsx('Fact', 'no-such-fact')] };
