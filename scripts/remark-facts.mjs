@@ -23,7 +23,7 @@ export function factIdsOf(tree, path = 'this page') {
   const ids = new Set();
   const visit = (node) => {
     if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && typeof node.value === 'string') factRefs(node.value, path, ids);
-    for (const a of node.attributes ?? []) {
+    for (const a of Array.isArray(node.attributes) ? node.attributes : []) {
       if (a.type === 'mdxJsxAttribute' && a.value && typeof a.value === 'object' && typeof a.value.value === 'string') factRefs(a.value.value, path, ids);
     }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {

@@ -14,6 +14,7 @@ export const NSG_FACTS = facts({
   },
   'nsg-priority-max': {
     value: 4096,
+    display: '4096', // priorities are written without a thousands separator
     text: 'The highest priority number a custom NSG rule can have is 4096.',
     source: OVERVIEW,
     quote: 'A number between 100 and 4096',
@@ -21,6 +22,7 @@ export const NSG_FACTS = facts({
   },
   'nsg-default-allow-vnet-priority': {
     value: 65000,
+    display: '65000', // priorities are written without a thousands separator
     text: 'The default rules AllowVNetInBound and AllowVnetOutBound have priority 65000.',
     source: OVERVIEW,
     quote: 'AllowVNetInBound | 65000',
@@ -28,6 +30,7 @@ export const NSG_FACTS = facts({
   },
   'nsg-default-allow-lb-internet-priority': {
     value: 65001,
+    display: '65001', // priorities are written without a thousands separator
     text: 'The default rules AllowAzureLoadBalancerInBound and AllowInternetOutBound have priority 65001.',
     source: OVERVIEW,
     quote: 'AllowAzureLoadBalancerInBound | 65001',
@@ -35,6 +38,7 @@ export const NSG_FACTS = facts({
   },
   'nsg-default-deny-priority': {
     value: 65500,
+    display: '65500', // priorities are written without a thousands separator
     text: 'The default rules DenyAllInBound and DenyAllOutBound have priority 65500.',
     source: OVERVIEW,
     quote: 'DenyAllOutBound | 65500',
