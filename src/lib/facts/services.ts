@@ -36,6 +36,20 @@ export const SERVICE_FACTS = facts({
     checked: FC,
     disputed: 'cloud-provider-azure: "won\'t work because of DROP iptables rules from kube-proxy" (https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/).',
   },
+  'lb-source-ranges-pod-cidr-min-k8s': {
+    value: '1.25',
+    text: 'From Kubernetes 1.25, pods reach a Service’s load balancer IP only if the pod CIDR is in its loadBalancerSourceRanges.',
+    source: LB,
+    quote: 'Pod CIDR should be added to `loadBalancerSourceRanges` … 1.25 or higher',
+    checked: FC,
+  },
+  'app-routing-dns-zones-max': {
+    value: 5,
+    text: 'The application routing add-on manages records in up to five Azure DNS zones.',
+    source: 'https://learn.microsoft.com/azure/aks/app-routing',
+    quote: 'supports up to five Azure DNS zones',
+    checked: FC,
+  },
   'ingress-hostless-fallthrough': {
     value: true,
     text: 'A request whose Host matches no rule host falls through to a rule without host (Kubernetes’ own name-based virtual hosting example).',
