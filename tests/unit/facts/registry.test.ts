@@ -76,3 +76,25 @@ describe('retirement notices relative to the reading date', () => {
     expect(retirementNotice('app-routing-nginx-support-end', new Date('2026-12-01T00:00:00Z')).status).toBe('past');
   });
 });
+
+describe('engines take their defaults and limits from the registry', () => {
+  it('the planner and the tracer default the DNS service IP to the REST API default, 10.0.0.10', async () => {
+    const { DEFAULTS } = await import('../../../src/lib/ipam');
+    // Independent value: "dnsServiceIP" … "default": "10.0.0.10" in the AKS REST API specification.
+    expect(FACTS['dns-service-ip-default'].value).toBe('10.0.0.10');
+    expect(DEFAULTS.dnsServiceIp).toBe(FACTS['dns-service-ip-default'].value);
+    expect(DEFAULTS.serviceCidr).toBe('10.0.0.0/16');
+  });
+  it('the WAF size check uses the documented CRS 3.1 defaults (128 KB body, 100 MB uploads)', async () => {
+    const { SIZE_DEFAULTS } = await import('../../../src/lib/waf/size');
+    expect(SIZE_DEFAULTS.maxBodyKb).toBe(128);
+    expect(SIZE_DEFAULTS.fileUploadMb).toBe(100);
+    expect(FACTS['waf-body-limit-kb-default'].value).toBe(SIZE_DEFAULTS.maxBodyKb);
+  });
+  it('writes NSG priorities without a thousands separator and the NodePort range as a range', () => {
+    expect(factDisplay(FACTS['nsg-default-deny-priority'])).toBe('65500');
+    expect(factDisplay(FACTS['nsg-priority-max'])).toBe('4096');
+    expect(factDisplay(FACTS['nodeport-range'])).toBe('30000–32767');
+    expect(FACTS['nodeport-range'].value).toEqual([30000, 32767]);
+  });
+});
