@@ -5,7 +5,7 @@
  * and DNS names as columns under the Cilium engine.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { playground } from './helpers';
+import { playground, runs } from './helpers';
 
 test.setTimeout(120_000);
 
@@ -123,4 +123,27 @@ spec:
   await expect(grid.locator('thead th.pg-grid-name').first()).toBeVisible();
   await expect(grid.locator('[data-cell="frontend/web|api.github.com|443/TCP"] button.pg-grid-cell')).toHaveText('✓');
   await expect(grid.locator('[data-cell="frontend/web|example.com|443/TCP"] button.pg-grid-cell')).toHaveText('✗');
+});
+
+test('typing keeps the grid where the reader scrolled it: only what changed is redrawn', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const pg = await open(page);
+  await expect(pg.locator('[data-result] table.pg-grid').first().locator('tbody tr')).toHaveCount(20);
+  const scroller = pg.locator('[data-result] .pg-grid-box').first();
+  // Marked with a property (not an attribute, which a run would remove), to tell the same element from a rebuilt one.
+  await scroller.evaluate((el) => {
+    el.scrollLeft = 300;
+    Object.assign(el, { testKept: true });
+  });
+  const left = await scroller.evaluate((el) => el.scrollLeft);
+  expect(left).toBeGreaterThan(100);
+  const before = await runs(pg);
+  // A new first line in the query adds a connection above the grid.
+  await pg.locator('[data-input="query"] textarea').press('Control+Home');
+  await pg.locator('[data-input="query"] textarea').pressSequentially('catalog/catalog-service-1 -> payments/payments-service-1:8080\n');
+  await expect.poll(() => runs(pg)).toBeGreaterThan(before);
+  await expect(pg.locator('[data-result] .pg-summary')).toContainText('catalog/catalog-service-1 -> payments/payments-service-1 8080/TCP: deny');
+  // The query's partial lines came and went above the grid while typing: the grid stayed put.
+  expect(await scroller.evaluate((el) => 'testKept' in el)).toBe(true);
+  expect(await scroller.evaluate((el) => el.scrollLeft)).toBe(left);
 });

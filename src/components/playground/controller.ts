@@ -197,16 +197,10 @@ class Playground {
     void runModules()
       .then(async ([runner, dom]) => {
         try {
-          const reply = await runner.runTool(this.toolId, this.inputs(), Number(this.root.dataset.pgLevel ?? 3), this.root.dataset.pgQuery !== undefined);
+          const reply = await runner.runTool(this.toolId, this.inputs(), Number(this.root.dataset.pgLevel ?? 3), this.root.dataset.pgQuery !== undefined, `pg-${this.id}`);
           if (!reply) return;
           const result = this.root.querySelector('[data-result]');
-          // A secondary part the reader opened or closed stays that way while they type.
-          const toggled = new Map([...(result?.querySelectorAll<HTMLDetailsElement>('details[data-secondary]') ?? [])].map((d) => [d.dataset.secondary, d.open]));
-          result?.replaceChildren(...dom.toDom(reply.view));
-          for (const d of result?.querySelectorAll<HTMLDetailsElement>('details[data-secondary]') ?? []) {
-            const open = toggled.get(d.dataset.secondary);
-            if (open !== undefined) d.open = open;
-          }
+          if (result) dom.patch(result, reply.view);
           this.lastDiagnostics = reply.diagnostics;
           this.mark();
           this.root.dataset.pgRuns = String(Number(this.root.dataset.pgRuns ?? 0) + 1);

@@ -23,7 +23,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     loaded.set(id, tool);
     if (event.data.kind === 'query') return reply({ inputs: tool.fromQuery?.(new URLSearchParams(event.data.query), inputs) ?? {} });
     const output = safeRun(tool, inputs);
-    reply({ view: resultView(output, tool, event.data.level, event.data.page), diagnostics: output.diagnostics, summary: output.summary });
+    reply({ view: resultView(output, tool, event.data.level, event.data.page, event.data.scope), diagnostics: output.diagnostics, summary: output.summary });
   } catch (e) {
     reply({ error: e instanceof Error ? e.message : String(e) });
   }

@@ -5,7 +5,7 @@
 import { sortDiagnostics, type Diagnostic, type Severity } from '../../lib/diagnostics';
 import { count } from '../../lib/plural';
 import { WHOLE_INPUT as WHOLE } from '../../lib/yaml';
-import { h, shiftHeadings, toText, type Child, type VNode } from '../../lib/view/h';
+import { h, scopeIds, shiftHeadings, toText, type Child, type VNode } from '../../lib/view/h';
 import { openSecondary } from '../views/secondary';
 import type { ToolDefinition, ToolOutput } from '../tools/types';
 
@@ -124,7 +124,7 @@ export function boxTables(child: Child): Child {
  * `level` is the playground title's heading level; result headings sit one below it.
  * `page`: a tool's own page, where secondary parts of the result start open.
  */
-export function resultView(output: ToolOutput, tool: ToolDefinition, level = 3, page = false): VNode {
+export function resultView(output: ToolOutput, tool: ToolDefinition, level = 3, page = false, scope = 'pg'): VNode {
   const top = headline(output, tool);
   const view = h(
     'div',
@@ -141,7 +141,7 @@ export function resultView(output: ToolOutput, tool: ToolDefinition, level = 3, 
     h('div', { class: 'pg-view' }, boxTables(page ? openSecondary(output.view) : output.view)),
     diagnosticsView(output.diagnostics, tool),
   );
-  return shiftHeadings(view, level - 3) as VNode;
+  return scopeIds(shiftHeadings(view, level - 3) as VNode, scope);
 }
 
 /** Runs a tool, turning an unexpected exception into a diagnostic (engines should never throw). */

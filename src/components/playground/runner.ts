@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../lib/diagnostics';
 import type { VNode } from '../../lib/view/h';
 
 export type WorkerRequest =
-  | { seq: number; kind: 'run'; tool: string; inputs: Record<string, string>; level: number; page: boolean }
+  | { seq: number; kind: 'run'; tool: string; inputs: Record<string, string>; level: number; page: boolean; scope: string }
   | { seq: number; kind: 'query'; tool: string; inputs: Record<string, string>; query: string };
 
 export interface WorkerReply {
@@ -65,7 +65,7 @@ async function mainThread(request: WorkerRequest): Promise<WorkerReply> {
   if (request.kind === 'query') return { seq: request.seq, inputs: tool.fromQuery?.(new URLSearchParams(request.query), request.inputs) ?? {} };
   const { resultView, safeRun } = await import('./result');
   const output = safeRun(tool, request.inputs);
-  return { seq: request.seq, view: resultView(output, tool, request.level, request.page), diagnostics: output.diagnostics, summary: output.summary };
+  return { seq: request.seq, view: resultView(output, tool, request.level, request.page, request.scope), diagnostics: output.diagnostics, summary: output.summary };
 }
 
 type Unsequenced<T> = T extends unknown ? Omit<T, 'seq'> : never;
@@ -85,8 +85,8 @@ function send(request: Unsequenced<WorkerRequest>): Promise<WorkerReply> {
   });
 }
 
-export async function runTool(tool: string, inputs: Record<string, string>, level = 3, page = false): Promise<RunReply | null> {
-  const r = await send({ kind: 'run', tool, inputs, level, page });
+export async function runTool(tool: string, inputs: Record<string, string>, level = 3, page = false, scope = 'pg'): Promise<RunReply | null> {
+  const r = await send({ kind: 'run', tool, inputs, level, page, scope });
   if (r.error === 'restarted') return null;
   if (r.error || !r.view) throw new Error(r.error ?? 'no result');
   return { view: r.view, diagnostics: r.diagnostics ?? [], summary: r.summary ?? '' };

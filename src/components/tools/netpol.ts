@@ -142,7 +142,7 @@ const netpol: ToolDefinition = {
       null,
       h('p', { class: 'pg-muted' }, `${count(policyCount, 'policy')}, ${count(m.cluster.pods.length, 'pod')}; behaviour of ${engine.title}.`),
       queryView(results),
-      matrixView(m, columns, cells, names, `${inputs.policies ?? ''}\u0000${inputs.cluster ?? ''}\u0000${inputs.query ?? ''}`),
+      matrixView(m, columns, cells, names),
       policyTable(explainPolicies(m)),
     );
     const first = results[0]?.r;

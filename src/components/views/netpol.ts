@@ -25,7 +25,8 @@ export function queryView(results: { r: TrafficResult; line: number }[]): VNode 
   if (results.length === 0) return null;
   return h(
     'div',
-    null,
+    // Classes name each part, so a run that adds one keeps the others in place (playground/dom.ts).
+    { class: 'pg-connections' },
     h('h4', null, 'Connections'),
     ...results.map(({ r }, i) => {
       const summary = [h('span', { class: 'pg-mono' }, r.label), ': ', h('span', { class: r.verdict === 'allow' ? 'pg-allow' : 'pg-deny' }, verdictText(r.verdict))];
@@ -50,29 +51,21 @@ function shortLabels(keys: string[]): Map<string, string> {
 /** A short label with the full name on hover and keyboard focus (CSS shows data-full). */
 const label = (short: string, full: string) => h('span', { class: 'pg-grid-label', tabindex: 0, title: full, 'data-full': full }, short);
 
-/** Stable-per-input id prefix for the cells' popovers (ids must be unique on the page). */
-function idPrefix(seed: string): string {
-  let x = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) x = Math.imul(x ^ seed.charCodeAt(i), 0x01000193);
-  return `pgm${(x >>> 0).toString(36)}`;
-}
-
 /**
  * The connection matrix as a compact grid: ✓/✗ cells (colour and symbol), short labels
  * with the full names on hover and focus, and each cell's deciding rules in a popover on
  * click (the Popover API: no script, not clipped by the grid's scroll box). Rows are
  * sources; columns are destination pods, then the query's DNS names.
  */
-export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | 'deny')[][][], names: NameColumn[] = [], seed = ''): VNode {
+export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | 'deny')[][][], names: NameColumn[] = []): VNode {
   const pods = m.cluster.pods;
   if (pods.length === 0) return h('p', { class: 'pg-muted' }, 'Add Pods (or Deployments) to the cluster pane to see who can reach whom.');
   const shown = pods.slice(0, MATRIX_MAX_PODS);
   const short = shortLabels(shown.map((p) => p.key));
-  const prefix = idPrefix(`${seed}|${columns.map(portLabel).join(',')}`);
   const dests = [...shown.map((p, i) => ({ key: p.key, index: i, resolvesTo: undefined as string | undefined, name: false })), ...names.map((n, i) => ({ key: n.name, index: pods.length + i, resolvesTo: n.resolvesTo, name: true }))];
   return h(
     'div',
-    null,
+    { class: 'pg-matrix-part' },
     h('h4', null, 'Who can connect to whom'),
     h('p', { class: 'pg-muted' }, `Rows are sources, columns destinations${names.length ? ' (pods, then the DNS names of your connections)' : ''}. ✓ allowed, ✗ denied; select a cell for the rules that decided it. Both the source's egress and the destination's ingress must allow.`),
     pods.length > shown.length ? h('p', { class: 'pg-warn' }, `The matrix shows the first ${shown.length} of ${pods.length} pods; ask about others with a connection line in the query pane.`) : null,
@@ -110,7 +103,7 @@ export function matrixView(m: Model, columns: TableColumn[], cells: ('allow' | '
                 ...dests.map((dst) => {
                   const v = grid[s]![dst.index]!;
                   const r = explainCell(m, src.key, dst.key, col, dst.resolvesTo);
-                  const id = `${prefix}-${ci}-${s}-${dst.index}`;
+                  const id = `@m-${ci}-${s}-${dst.index}`;
                   const what = `${src.key} to ${dst.key} on ${portLabel(col)}`;
                   // Stable hooks for tests and runbook automation: "src|dst|port/PROTO".
                   return h(

@@ -31,6 +31,27 @@ export function safeAttr(name: string, value: AttrValue): string | undefined {
   return v;
 }
 
+/** Attributes that hold an id or refer to one. */
+const ID_ATTRS = ['id', 'popovertarget', 'aria-controls', 'aria-labelledby', 'aria-describedby', 'for'];
+
+/**
+ * Views write ids local to their result as `@name`; the Playground shell gives each playground
+ * a scope (`pg-<id>`) and this turns `@name` into `<scope>-name`. So two playgrounds on one page
+ * never share an id, and an id does not change while the reader types (the browser then keeps
+ * the element instead of rebuilding it). Changes the view in place and returns it.
+ */
+export function scopeIds<T extends Child>(child: T, scope: string): T {
+  if (Array.isArray(child)) for (const c of child) scopeIds(c, scope);
+  else if (child && typeof child === 'object') {
+    for (const k of ID_ATTRS) {
+      const v = child.attrs[k];
+      if (typeof v === 'string' && v.startsWith('@')) child.attrs[k] = `${scope}-${v.slice(1)}`;
+    }
+    for (const c of child.children) scopeIds(c, scope);
+  }
+  return child;
+}
+
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 
