@@ -4,7 +4,7 @@
  * lines being edited. Checked by what is visible, not by which elements exist.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { playground } from './helpers';
+import { playground, runs, setInput } from './helpers';
 
 const CASES = [
   { page: '/basics/ip-address-basics/', id: 'calculator', input: 'ranges' },
@@ -76,4 +76,32 @@ test('at phone width the plain text box stays, is visible, and holds the typed t
   const box = (await ta.boundingBox())!;
   expect(box.width).toBeGreaterThan(250);
   expect(box.x + box.width).toBeLessThanOrEqual(390);
+});
+
+test('YAML panes: schema suggestions on Ctrl+Space, none popping up on a typed space, and only the engine marks errors', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/tools/netpol/');
+  const root = playground(page, 'tool');
+  const pane = root.locator('[data-input="policies"]');
+  // `form:` is a misspelt `from:`: an error of the engine's, and one the schema would flag too.
+  await setInput(root, 'policies', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: p\n  namespace: backend\nspec:\n  podSelector: {}\n  ingress:\n  - form: []\n  ');
+  await expect(root.locator('[data-result] .pg-summary')).toContainText('1 error', { timeout: 15_000 });
+  const suggestions = pane.locator('.suggest-widget');
+  // Ctrl+Space offers the fields the Kubernetes schema allows here, spelt out.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Control+Space');
+  await expect(suggestions).toBeVisible({ timeout: 15_000 });
+  await expect(suggestions).toContainText('egress');
+  await expect(suggestions).toContainText('policyTypes');
+  await page.keyboard.press('Escape');
+  await expect(suggestions).toBeHidden();
+  // With the schema worker running, a typed space runs the engine but opens no list.
+  const before = await runs(root);
+  await page.keyboard.type(' ');
+  await expect.poll(() => runs(root)).toBeGreaterThan(before);
+  await page.waitForTimeout(1000);
+  await expect(suggestions).toBeHidden();
+  // One squiggle for the one error: the engine's, not a second one from the schema.
+  await expect(pane.locator('.squiggly-error')).toHaveCount(1);
 });

@@ -15,4 +15,8 @@ export const EDITOR_OPTIONS = {
   renderLineHighlight: 'none',
   fixedOverflowWidgets: true,
   scrollbar: { alwaysConsumeMouseWheel: false },
+  // monaco-yaml asks for suggestions after every space and colon, so a list opened on each
+  // space typed in a value or a comment and every keystroke waited on the YAML worker.
+  // Suggestions still come while typing a word, and on Ctrl+Space.
+  suggestOnTriggerCharacters: false,
 } satisfies editor.IStandaloneEditorConstructionOptions;

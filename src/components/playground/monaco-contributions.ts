@@ -6,14 +6,14 @@
  * which the editor's aria-label announces). Left out: what no pane offers (diff editor, find and
  * replace, folding, code lenses, colour picker, inline completions and edits, inlay
  * hints, go to definition, rename, links, sticky scroll, formatting, semantic tokens,
- * multi-cursor, word highlighting, unicode highlighting, drag and drop, font zoom).
+ * multi-cursor, word highlighting, unicode highlighting, drag and drop, font zoom), and code
+ * actions: their light bulb asked monaco-yaml's worker on every cursor move for quick fixes to
+ * schema errors, which the engines report instead (monaco.ts).
  */
 import 'monaco-editor/esm/vs/editor/browser/coreCommands.js';
 import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js';
 import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js';
 import 'monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js';
-// The squiggles' hover offers monaco-yaml's quick fixes; this makes its "Quick Fix..." work (1.4 KB).
-import 'monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js';
 import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js';
 import 'monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js';
 import 'monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js';

@@ -1,7 +1,7 @@
 /**
  * Monaco, loaded only when a reader starts editing (bundled with the site: no CDN, no loader
- * from the network). YAML panes get Kubernetes schema validation, hover and completion through
- * monaco-yaml, with schemas shipped in the bundle.
+ * from the network). YAML panes get hover and completion from the Kubernetes schemas through
+ * monaco-yaml, with schemas shipped in the bundle. Errors come from our engines only.
  */
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
 import './monaco-contributions';
@@ -9,7 +9,6 @@ import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
 import 'monaco-editor/esm/vs/basic-languages/shell/shell.contribution';
 import 'monaco-editor/esm/vs/language/json/monaco.contribution';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import type { Diagnostic } from '../../lib/diagnostics';
 import { EDITOR_OPTIONS } from './editor-options';
@@ -19,7 +18,6 @@ import YamlWorker from './yaml.worker?worker';
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
     if (label === 'yaml') return new YamlWorker();
-    if (label === 'json') return new JsonWorker();
     return new EditorWorker();
   },
 };
@@ -31,12 +29,29 @@ configureMonacoYaml(monaco, {
   format: { enable: false },
   hover: true,
   completion: true,
-  validate: true,
+  // The engines report every error the schema would (unknown fields, wrong types, bad enum
+  // values) with a code, and the result counts them: a second set of squiggles from the
+  // schema would show errors the headline does not count, and validating the whole document
+  // on each keystroke kept a core busy that the engine worker needs.
+  validate: false,
   schemas: [{ uri: kubernetesSchema.uri, fileMatch: ['**/*.k8s.yaml'], schema: kubernetesSchema.schema as never }],
 });
-// JSON panes (NSG rules, WAF policies) are validated by our engines; Monaco's JSON
-// service only highlights syntax and must not try to fetch schemas.
-monaco.languages.json.jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, enableSchemaRequest: false, schemas: [] });
+// JSON panes (NSG rules, WAF policies) are validated by our engines, which name a syntax
+// error as such ("JSON syntax error") and count it in the result. Monaco's JSON support only
+// highlights (on the main thread): with no feature that needs it, its worker never starts.
+monaco.languages.json.jsonDefaults.setDiagnosticsOptions({ validate: false, allowComments: false, enableSchemaRequest: false, schemas: [] });
+monaco.languages.json.jsonDefaults.setModeConfiguration({
+  tokens: true,
+  diagnostics: false,
+  completionItems: false,
+  hovers: false,
+  documentSymbols: false,
+  colors: false,
+  foldingRanges: false,
+  selectionRanges: false,
+  documentFormattingEdits: false,
+  documentRangeFormattingEdits: false,
+});
 
 const theme = (): string => (document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark');
 new MutationObserver(() => monaco.editor.setTheme(theme())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
