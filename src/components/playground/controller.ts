@@ -199,10 +199,12 @@ class Playground {
         try {
           const reply = await runner.runTool(this.toolId, this.inputs(), Number(this.root.dataset.pgLevel ?? 3), this.root.dataset.pgQuery !== undefined, `pg-${this.id}`);
           if (!reply) return;
-          const result = this.root.querySelector('[data-result]');
-          if (result) dom.patch(result, reply.view);
-          this.lastDiagnostics = reply.diagnostics;
-          this.mark();
+          if (!('unchanged' in reply)) {
+            const result = this.root.querySelector('[data-result]');
+            if (result) dom.patch(result, reply.view);
+            this.lastDiagnostics = reply.diagnostics;
+            this.mark();
+          }
           this.root.dataset.pgRuns = String(Number(this.root.dataset.pgRuns ?? 0) + 1);
           this.say(this.notice);
         } catch (e) {

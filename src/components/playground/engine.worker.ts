@@ -14,6 +14,12 @@ import type { ToolDefinition } from '../tools/types';
  */
 const loaded = new Map<string, ToolDefinition>();
 
+/**
+ * The last result sent to each playground (by scope). A keystroke that changes nothing the
+ * reader sees (a space, a comment) is answered "unchanged", and the page touches nothing.
+ */
+const lastSent = new Map<string, string>();
+
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { seq, tool: id, inputs } = event.data;
   const reply = (r: Omit<WorkerReply, 'seq'>) => (self as unknown as Worker).postMessage({ seq, ...r });
@@ -23,7 +29,11 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     loaded.set(id, tool);
     if (event.data.kind === 'query') return reply({ inputs: tool.fromQuery?.(new URLSearchParams(event.data.query), inputs) ?? {} });
     const output = safeRun(tool, inputs);
-    reply({ view: resultView(output, tool, event.data.level, event.data.page, event.data.scope), diagnostics: output.diagnostics, summary: output.summary });
+    const result = { view: resultView(output, tool, event.data.level, event.data.page, event.data.scope), diagnostics: output.diagnostics, summary: output.summary };
+    const text = JSON.stringify(result);
+    if (lastSent.get(event.data.scope) === text) return reply({ unchanged: true });
+    lastSent.set(event.data.scope, text);
+    reply(result);
   } catch (e) {
     reply({ error: e instanceof Error ? e.message : String(e) });
   }

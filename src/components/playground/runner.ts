@@ -16,10 +16,12 @@ export interface WorkerReply {
   diagnostics?: Diagnostic[];
   summary?: string;
   inputs?: Partial<Record<string, string>>;
+  /** The run's result is the one last sent to this playground: nothing to redraw. */
+  unchanged?: boolean;
   error?: string;
 }
 
-export type RunReply = Required<Pick<WorkerReply, 'view' | 'diagnostics' | 'summary'>>;
+export type RunReply = Required<Pick<WorkerReply, 'view' | 'diagnostics' | 'summary'>> | { unchanged: true };
 
 /** Longest a single engine run may take before it is stopped. */
 export const TIME_BUDGET_MS = 4000;
@@ -88,6 +90,7 @@ function send(request: Unsequenced<WorkerRequest>): Promise<WorkerReply> {
 export async function runTool(tool: string, inputs: Record<string, string>, level = 3, page = false, scope = 'pg'): Promise<RunReply | null> {
   const r = await send({ kind: 'run', tool, inputs, level, page, scope });
   if (r.error === 'restarted') return null;
+  if (r.unchanged) return { unchanged: true };
   if (r.error || !r.view) throw new Error(r.error ?? 'no result');
   return { view: r.view, diagnostics: r.diagnostics ?? [], summary: r.summary ?? '' };
 }
