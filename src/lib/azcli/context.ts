@@ -12,8 +12,9 @@ import type { Word } from './shell';
 import type { AzCluster } from './index';
 
 export const MAX_SUBST_DEPTH = 3;
-export const AZ_DEFAULT_VNET_PREFIX = '10.0.0.0/16';
-export const AZ_DEFAULT_SUBNET_PREFIX = '10.0.0.0/24';
+export const AZ_DEFAULT_VNET_PREFIX: string = FACTS['az-vnet-default-prefix'].value;
+/** Length of the block `az network vnet create --subnet-name` reserves without --subnet-prefixes. */
+export const AZ_DEFAULT_SUBNET_LENGTH: number = FACTS['az-vnet-default-subnet-prefix'].value;
 export const AZ_DEFAULT_NODE_COUNT = 3;
 export const OUTBOUND_TYPES: readonly string[] = FACTS['outbound-types'].value;
 

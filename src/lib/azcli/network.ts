@@ -3,7 +3,7 @@ import { COMMANDS } from './flags';
 import { SOURCES } from '../ipam/sources';
 import { containsCidr, formatCidr, overlaps, parseCidr } from '../cidr/ip';
 import { literal, parseArgs, prefixesOf, requireFlags, valueOf } from './args';
-import { add, AZ_DEFAULT_SUBNET_PREFIX, AZ_DEFAULT_VNET_PREFIX, key, type Ctx, type FlagUse, type Prefix, type VarValue, type VNet } from './context';
+import { add, AZ_DEFAULT_SUBNET_LENGTH, AZ_DEFAULT_VNET_PREFIX, key, type Ctx, type FlagUse, type Prefix, type VarValue, type VNet } from './context';
 import type { Word } from './shell';
 
 export function getVnet(ctx: Ctx, name: string, line: number): VNet {
@@ -35,9 +35,12 @@ export function vnetCreate(ctx: Ctx, flags: Map<string, FlagUse>, azWord: Word):
     let prefixes: Prefix[];
     if (sp) prefixes = prefixesOf(ctx, sp.values, '--subnet-prefixes');
     else {
-      const p = parseCidr(AZ_DEFAULT_SUBNET_PREFIX);
-      prefixes = p.ok ? [{ cidr: p.value, word: flags.get('--subnet-name')!.flag }] : [];
-      add(ctx, 'info', 'default-value', `No --subnet-prefixes: az gives subnet ${subnetName} ${AZ_DEFAULT_SUBNET_PREFIX}.`, flags.get('--subnet-name')!.flag);
+      // The new VNet is empty, so the block az reserves starts at its first address.
+      const first = vnet.prefixes[0]?.cidr;
+      const block = first && { family: first.family, network: first.network, prefix: Math.max(first.prefix, AZ_DEFAULT_SUBNET_LENGTH) };
+      const word = flags.get('--subnet-name')!.flag;
+      prefixes = block ? [{ cidr: { ...block, text: formatCidr(block) }, word }] : [];
+      if (block) add(ctx, 'info', 'default-value', `No --subnet-prefixes: az reserves a /${AZ_DEFAULT_SUBNET_LENGTH} (or the whole VNet, if smaller) at the start of the VNet: subnet ${subnetName} gets ${formatCidr(block)}.`, word);
     }
     putSubnet(ctx, vnet, subnetName, prefixes, azWord.line);
     return { kind: 'subnet', vnet: vnet.name, subnet: subnetName };

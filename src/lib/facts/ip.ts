@@ -121,6 +121,20 @@ export const IP_FACTS = facts({
     quote: '"dnsServiceIP": { … "default": "10.0.0.10", "description": "An IP address assigned to the Kubernetes DNS service.',
     checked: FC,
   },
+  'az-vnet-default-prefix': {
+    value: '10.0.0.0/16',
+    text: 'Without --address-prefixes, az network vnet create gives the VNet 10.0.0.0/16.',
+    source: 'https://github.com/Azure/azure-cli/blob/dev/src/azure-cli/azure/cli/command_modules/network/aaz/latest/network/vnet/_create.py',
+    quote: 'help="Space-separated list of IP address prefixes for the VNet. Default: 10.0.0.0/16.", default=["10.0.0.0/16"]',
+    checked: FC,
+  },
+  'az-vnet-default-subnet-prefix': {
+    value: 24,
+    text: 'With --subnet-name and no --subnet-prefixes, az network vnet create reserves a /24 (or as large a block as the VNet has) within the VNet for the new subnet.',
+    source: 'https://learn.microsoft.com/cli/azure/network/vnet#az-network-vnet-create',
+    quote: 'Space-separated list of address prefixes in CIDR format for the new subnet. If omitted, automatically reserves a /24 (or as large as available) block within the VNet address space.',
+    checked: FC,
+  },
   'dns-service-ip-not-first': {
     value: true,
     text: 'The DNS service IP must lie inside the service CIDR and must not be its first address, which the kubernetes API service takes.',

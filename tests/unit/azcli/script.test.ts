@@ -163,3 +163,19 @@ describe('script checker diagnostics', () => {
     expect(checkAzScript(42 as never).diagnostics[0]!.code).toBe('wrong-type');
   });
 });
+
+// `az network vnet create --help`: --address-prefixes "Default: 10.0.0.0/16"; --subnet-prefixes
+// "If omitted, automatically reserves a /24 (or as large as available) block within the VNet
+// address space" (Azure CLI, network vnet create).
+describe('az network vnet create without prefixes', () => {
+  const subnetOf = (script: string) => checkAzScript(`${script}\naz aks create -g rg -n c --network-plugin azure --vnet-subnet-id $(az network vnet subnet show -g rg --vnet-name v -n s --query id -o tsv)\n`).clusters[0]?.input;
+  it('gives the VNet 10.0.0.0/16 and the subnet its first /24', () => {
+    expect(subnetOf('az network vnet create -g rg -n v --subnet-name s')).toMatchObject({ vnetCidrs: ['10.0.0.0/16'], nodeSubnetCidr: '10.0.0.0/24' });
+  });
+  it('reserves the subnet inside a VNet given its own range, not at 10.0.0.0', () => {
+    expect(subnetOf('az network vnet create -g rg -n v --address-prefixes 10.240.0.0/16 --subnet-name s')).toMatchObject({ vnetCidrs: ['10.240.0.0/16'], nodeSubnetCidr: '10.240.0.0/24' });
+  });
+  it('takes the whole VNet when it is smaller than a /24', () => {
+    expect(subnetOf('az network vnet create -g rg -n v --address-prefixes 192.168.5.0/26 --subnet-name s')).toMatchObject({ nodeSubnetCidr: '192.168.5.0/26' });
+  });
+});
