@@ -15,7 +15,7 @@ export const MAX_SUBST_DEPTH = 3;
 export const AZ_DEFAULT_VNET_PREFIX: string = FACTS['az-vnet-default-prefix'].value;
 /** Length of the block `az network vnet create --subnet-name` reserves without --subnet-prefixes. */
 export const AZ_DEFAULT_SUBNET_LENGTH: number = FACTS['az-vnet-default-subnet-prefix'].value;
-export const AZ_DEFAULT_NODE_COUNT = 3;
+export const AZ_DEFAULT_NODE_COUNT: number = FACTS['az-aks-create-default-node-count'].value;
 export const OUTBOUND_TYPES: readonly string[] = FACTS['outbound-types'].value;
 
 export type VarValue = { kind: 'text'; text: string } | { kind: 'subnet'; vnet: string; subnet: string } | { kind: 'unknown' };

@@ -108,4 +108,27 @@ export const DNS_FACTS = facts({
     quote: 'allows egress to the LocalDNS CIDR `169.254.10.0/24` on UDP and TCP port 53 and to the `host` entity',
     checked: FC,
   },
+  'localdns-cache-duration-default': {
+    value: 3600,
+    display: '3,600 s',
+    text: 'LocalDNS caches answers for up to 3,600 seconds by default (cacheDurationInSeconds).',
+    source: LOCALDNS,
+    quote: 'Maximum TTL (Time To Live) in seconds for which DNS responses are cached. … `3600`',
+    checked: '2026-11-30',
+  },
+  'localdns-serve-stale-duration-default': {
+    value: 3600,
+    display: '3,600 s',
+    text: 'LocalDNS serves stale answers for up to 3,600 seconds by default when the upstream is unavailable (serveStaleDurationInSeconds).',
+    source: LOCALDNS,
+    quote: 'Duration (in seconds) to serve stale DNS responses if upstream is unavailable. … `3600`',
+    checked: '2026-11-30',
+  },
+  'private-dns-subzone-max-length': {
+    value: 32,
+    text: 'A subzone name in a custom private DNS zone for a private cluster has at most 32 characters.',
+    source: 'https://learn.microsoft.com/azure/aks/private-clusters',
+    quote: "If you're specifying a subzone, there's a 32 character limit for the `<subzone>` name.",
+    checked: '2026-11-30',
+  },
 });

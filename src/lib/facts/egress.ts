@@ -3,6 +3,7 @@ import { FACTCHECK_2026_11_30 as FC, facts } from './types.ts';
 
 const OUTBOUND = 'https://learn.microsoft.com/azure/aks/egress-outboundtype';
 const LB = 'https://learn.microsoft.com/azure/aks/configure-load-balancer-standard';
+const EGRESS_RULES = 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress';
 
 export const EGRESS_FACTS = facts({
   'outbound-types': {
@@ -97,5 +98,34 @@ export const EGRESS_FACTS = facts({
     source: 'https://learn.microsoft.com/azure/virtual-machines/instance-metadata-service',
     quote: "IMDS is a REST API that's available at a well-known, non-routable IP address (`169.254.169.254`).",
     checked: FC,
+  },
+  'aks-egress-tunnel-udp-port': {
+    value: 1194,
+    text: 'Nodes reach the control plane tunnel on UDP 1194 (not needed on private clusters or with konnectivity-agent).',
+    source: EGRESS_RULES,
+    quote: "AzureCloud.<Region>:1194 … UDP … For tunneled secure communication between the nodes and the control plane. This isn't required for private clusters, or for clusters with the konnectivity-agent enabled.",
+    checked: '2026-11-30',
+  },
+  'aks-egress-tunnel-tcp-port': {
+    value: 9000,
+    text: 'Nodes reach the control plane tunnel on TCP 9000 (not needed on private clusters or with konnectivity-agent).',
+    source: EGRESS_RULES,
+    quote: 'AzureCloud.<Region>:9000 … TCP … For tunneled secure communication between the nodes and the control plane.',
+    checked: '2026-11-30',
+  },
+  'aks-egress-ntp-port': {
+    value: 123,
+    text: 'Linux nodes provisioned before March 2021 need UDP 123 (NTP) outbound.',
+    source: EGRESS_RULES,
+    quote: "ntp.ubuntu.com:123 … UDP … Required for Network Time Protocol (NTP) time synchronization on Linux nodes. This isn't required for nodes provisioned after March 2021.",
+    checked: '2026-11-30',
+  },
+  'aks-egress-ntp-not-needed-after': {
+    value: '2021-03',
+    display: 'March 2021',
+    text: 'Linux nodes provisioned after March 2021 do not need the NTP (UDP 123) outbound rule.',
+    source: EGRESS_RULES,
+    quote: "This isn't required for nodes provisioned after March 2021.",
+    checked: '2026-11-30',
   },
 });

@@ -137,4 +137,11 @@ export const LIMIT_FACTS = facts({
     quote: 'The block, rather than a single IP, counts against the Azure Vnet Private IP limit of 65K. … This mode is better suited to scale with larger subnets of /15 or bigger',
     checked: FC,
   },
+  'az-aks-create-default-node-count': {
+    value: 3,
+    text: 'Without --node-count, az aks create gives the first node pool 3 nodes.',
+    source: 'https://github.com/Azure/azure-cli/blob/dev/src/azure-cli/azure/cli/command_modules/acs/custom.py',
+    quote: 'def aks_create( … nodepool_name="nodepool1", … node_count=3,',
+    checked: '2026-11-30',
+  },
 });

@@ -66,4 +66,18 @@ export const PERFORMANCE_FACTS = facts({
     quote: "Istio Ambient through a self-managed installation with ACNS Performance mode isn't supported.",
     checked: FC,
   },
+  'kube-proxy-ipvs-min-k8s': {
+    value: '1.22',
+    text: 'The AKS API accepts the IPVS kube-proxy mode on Kubernetes 1.22 and later.',
+    source: 'https://learn.microsoft.com/dotnet/api/azure.resourcemanager.containerservice.models.containerservicenetworkkubeproxymode',
+    quote: 'IPVS proxy mode. Must be using Kubernetes version >= 1.22.',
+    checked: '2026-11-30',
+  },
+  'kube-proxy-nftables-min-k8s': {
+    value: '1.33',
+    text: 'The AKS API accepts the nftables kube-proxy mode on Kubernetes 1.33 and later.',
+    source: 'https://learn.microsoft.com/dotnet/api/azure.resourcemanager.containerservice.models.containerservicenetworkkubeproxymode',
+    quote: 'NFTables proxy mode. Must be using Kubernetes version >= 1.33.',
+    checked: '2026-11-30',
+  },
 });

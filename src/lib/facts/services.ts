@@ -71,4 +71,26 @@ export const SERVICE_FACTS = facts({
     quote: 'approuting-istio',
     checked: FC,
   },
+  'gateway-api-crd-bundles': {
+    value: ['v1.2.1: Kubernetes 1.26–1.33', 'v1.3.0: Kubernetes 1.34', 'v1.4.1: Kubernetes 1.35', 'v1.5.1: Kubernetes 1.36 and later'],
+    display: 'v1.2.1 up to 1.33, v1.3.0 on 1.34, v1.4.1 on 1.35, v1.5.1 from 1.36',
+    text: 'The managed Gateway API CRD bundle (standard channel) follows the Kubernetes version: v1.2.1 on 1.26–1.33, v1.3.0 on 1.34, v1.4.1 on 1.35 and v1.5.1 from 1.36, and upgrades with the cluster.',
+    source: 'https://learn.microsoft.com/azure/aks/managed-gateway-api',
+    quote: 'v1.2.1 … v1.26.0 - v1.33.x … v1.3.0 … v1.34.x … v1.4.1 … v1.35.x … v1.5.1 … v1.36.0+',
+    checked: '2026-11-30',
+  },
+  'istio-gateway-api-min-revision': {
+    value: 'asm-1-26',
+    text: 'The Istio service mesh add-on implements Gateway API from mesh revision asm-1-26.',
+    source: 'https://learn.microsoft.com/azure/aks/istio-gateway-api',
+    quote: 'Install the Istio service mesh add-on revision `asm-1-26` or higher.',
+    checked: '2026-11-30',
+  },
+  'app-routing-gateway-automatic-default-k8s': {
+    value: '1.36',
+    text: 'New AKS Automatic clusters use Gateway API through the application routing add-on by default from AKS 1.36.',
+    source: 'https://learn.microsoft.com/azure/aks/app-routing-gateway-api',
+    quote: 'Starting with AKS version 1.36, new AKS Automatic clusters use Kubernetes Gateway API via the application routing add-on by default.',
+    checked: '2026-11-30',
+  },
 });

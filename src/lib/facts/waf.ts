@@ -169,4 +169,11 @@ export const WAF_FACTS = facts({
     quote: 'an integer between 5 and 1,440 minutes and the default is 30 minutes',
     checked: FC,
   },
+  'waf-custom-rule-name-max': {
+    value: 128,
+    text: 'A WAF policy custom rule name has at most 128 characters.',
+    source: 'https://github.com/Azure/azure-rest-api-specs/blob/main/specification/network/resource-manager/Microsoft.Network/stable/2024-05-01/webapplicationfirewall.json',
+    quote: '"The name of the resource that is unique within a policy. This name can be used to access the resource.", "maxLength": 128',
+    checked: '2026-11-30',
+  },
 });

@@ -71,7 +71,7 @@ export function engineDiagnostics(engine: EngineProfile, policies: CompiledPolic
           if (engine.id === 'azure-npm') {
             out.push(diag('warning', 'engine-endport-ignored', `Azure NPM does not enforce endPort: only port ${port.port} is allowed, not ${port.port}-${port.endPort} (the Kubernetes docs' behaviour for plugins without endPort support).`, { ...at, source: SOURCES.npmEndPort }));
           } else if (engine.id === 'cilium') {
-            out.push(diag('info', 'engine-endport-version', `Cilium enforces endPort from version ${FACTS['cilium-endport-version'].value} (AKS with Kubernetes 1.32 or later); on older clusters remove endPort and list single ports.`, { ...at, source: SOURCES.npmToCilium }));
+            out.push(diag('info', 'engine-endport-version', `Cilium enforces endPort from version ${FACTS['cilium-endport-version'].value} (AKS with Kubernetes ${FACTS['cilium-1-17-min-k8s'].value} or later); on older clusters remove endPort and list single ports.`, { ...at, source: SOURCES.npmToCilium }));
           }
         }
         if (port.kind === 'named') {

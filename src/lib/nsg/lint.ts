@@ -15,6 +15,9 @@ import type { YamlDocument } from '../yaml';
 import { addressContains, portIn, ruleCovers, type TagContext } from './match';
 import { AZURE_HOST_IP, SOURCES, type Nsg, type NsgRule } from './model';
 
+const TUNNEL_UDP: number = FACTS['aks-egress-tunnel-udp-port'].value;
+const TUNNEL_TCP: number = FACTS['aks-egress-tunnel-tcp-port'].value;
+
 function place(doc: YamlDocument | undefined, rule: NsgRule, field: string) {
   if (!doc || !rule.path) return {};
   return doc.at(rule.nested ? [...rule.path, 'properties', field] : [...rule.path, field]);
@@ -72,8 +75,8 @@ export function lintNsgs(nsgs: Nsg[], ctx: TagContext, doc?: YamlDocument): Diag
         // An Allow to any other service tag (Storage, Sql …) meets none of them.
         const needs: { protocol: 'Tcp' | 'Udp'; port: number; tags: RegExp }[] = [
           { protocol: 'Tcp', port: 443, tags: /^internet$/i },
-          { protocol: 'Udp', port: 1194, tags: /^(internet|azurecloud(\.[a-z0-9]+)?)$/i },
-          { protocol: 'Tcp', port: 9000, tags: /^(internet|azurecloud(\.[a-z0-9]+)?)$/i },
+          { protocol: 'Udp', port: TUNNEL_UDP, tags: /^(internet|azurecloud(\.[a-z0-9]+)?)$/i },
+          { protocol: 'Tcp', port: TUNNEL_TCP, tags: /^(internet|azurecloud(\.[a-z0-9]+)?)$/i },
         ];
         rules.forEach((r, i) => {
           if (r.access !== 'Deny') return;
@@ -84,7 +87,7 @@ export function lintNsgs(nsgs: Nsg[], ctx: TagContext, doc?: YamlDocument): Diag
             rules.slice(0, i).some((a) => a.access === 'Allow' && (a.protocol === '*' || a.protocol === n.protocol) && portIn(a.destinationPorts, n.port) && a.destinations.some((d) => d.kind === 'any' || (d.kind === 'tag' && n.tags.test(d.tag)) || (d.kind === 'cidr' && d.cidr.prefix === 0)));
           const hit = needs.filter((n) => (r.protocol === '*' || r.protocol === n.protocol) && portIn(r.destinationPorts, n.port) && !allowsBefore(n));
           if (!hit.length) return;
-          out.push(diag('warning', 'nsg-blocks-aks-egress', `Rule "${r.name}" (${r.priority}) denies outbound ${hit.map((h) => `${h.protocol.toUpperCase()} ${h.port}`).join(', ')} to the internet. AKS nodes need these (HTTPS to MCR, management.azure.com, login.microsoftonline.com …; UDP 1194/TCP 9000 to the control plane on non-private clusters without konnectivity). Microsoft: "For outbound internet traffic, it's not recommended to set all deny rules in an NSG" — filter egress by FQDN in a firewall instead.`, { ...place(doc, r, 'priority'), source: SOURCES.aksEgress }));
+          out.push(diag('warning', 'nsg-blocks-aks-egress', `Rule "${r.name}" (${r.priority}) denies outbound ${hit.map((h) => `${h.protocol.toUpperCase()} ${h.port}`).join(', ')} to the internet. AKS nodes need these (HTTPS to MCR, management.azure.com, login.microsoftonline.com …; UDP ${TUNNEL_UDP}/TCP ${TUNNEL_TCP} to the control plane on non-private clusters without konnectivity). Microsoft: "For outbound internet traffic, it's not recommended to set all deny rules in an NSG" — filter egress by FQDN in a firewall instead.`, { ...place(doc, r, 'priority'), source: SOURCES.aksEgress }));
         });
       }
     }

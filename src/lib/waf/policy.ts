@@ -282,7 +282,8 @@ export function readPolicy(text: string): { policy: PolicyModel; diagnostics: Di
     }
     const name = typeof raw.name === 'string' ? raw.name : `rule #${Number(path[path.length - 1]) + 1}`;
     if (raw.name !== undefined && typeof raw.name !== 'string') diagnostics.push(diag('error', 'wrong-type', 'name should be text.', at([...path, 'name'])));
-    if (typeof raw.name === 'string' && raw.name.length > 128) diagnostics.push(diag('error', 'name-too-long', 'A custom rule name has at most 128 characters.', { ...at([...path, 'name']), source: REST_DOC }));
+    const nameMax = FACTS['waf-custom-rule-name-max'].value;
+    if (typeof raw.name === 'string' && raw.name.length > nameMax) diagnostics.push(diag('error', 'name-too-long', `A custom rule name has at most ${nameMax} characters; this one has ${raw.name.length}.`, { ...at([...path, 'name']), source: REST_DOC }));
     for (const req of ['priority', 'ruleType', 'matchConditions', 'action']) {
       if (raw[req] === undefined) diagnostics.push(diag('error', 'missing-field', `Custom rule "${name}" needs "${req}" (required by the ARM schema).`, { ...at(path), source: REST_DOC }));
     }

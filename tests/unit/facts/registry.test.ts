@@ -91,6 +91,25 @@ describe('engines take their defaults and limits from the registry', () => {
     expect(SIZE_DEFAULTS.fileUploadMb).toBe(100);
     expect(FACTS['waf-body-limit-kb-default'].value).toBe(SIZE_DEFAULTS.maxBodyKb);
   });
+  it('the az script checker gives az aks create without --node-count the CLI default of 3 nodes', async () => {
+    const { checkAzScript } = await import('../../../src/lib/azcli');
+    // Independent value: `def aks_create(… node_count=3,` in Azure/azure-cli acs/custom.py.
+    expect(FACTS['az-aks-create-default-node-count'].value).toBe(3);
+    const plain = checkAzScript('az aks create -g rg -n c --network-plugin azure --network-plugin-mode overlay');
+    expect(plain.clusters[0]!.input).toMatchObject({ nodeCount: 3 });
+    const four = checkAzScript('az aks create -g rg -n c --network-plugin azure --network-plugin-mode overlay --node-count 4');
+    expect(four.clusters[0]!.input).toMatchObject({ nodeCount: 4 });
+  });
+  it('the WAF checker allows a custom rule name of 128 characters and refuses 129 (REST maxLength)', async () => {
+    const { evaluateWafRequest } = await import('../../../src/lib/waf');
+    expect(FACTS['waf-custom-rule-name-max'].value).toBe(128);
+    const run = (name: string) => evaluateWafRequest({
+      policy: JSON.stringify({ policySettings: { mode: 'Prevention' }, customRules: [{ name, priority: 1, ruleType: 'MatchRule', action: 'Block', matchConditions: [{ matchVariables: [{ variableName: 'RequestUri' }], operator: 'BeginsWith', matchValues: ['/admin'] }] }] }),
+      request: { method: 'GET', url: '/admin', headers: { Host: 'a.example.com' }, remoteAddr: '203.0.113.9' },
+    }).diagnostics.map((d) => d.code);
+    expect(run('r'.repeat(128))).not.toContain('name-too-long');
+    expect(run('r'.repeat(129))).toContain('name-too-long');
+  });
   it('writes NSG priorities without a thousands separator and the NodePort range as a range', () => {
     expect(factDisplay(FACTS['nsg-default-deny-priority'])).toBe('65500');
     expect(factDisplay(FACTS['nsg-priority-max'])).toBe('4096');
