@@ -93,4 +93,11 @@ export const SERVICE_FACTS = facts({
     quote: 'Starting with AKS version 1.36, new AKS Automatic clusters use Kubernetes Gateway API via the application routing add-on by default.',
     checked: '2026-11-30',
   },
+  'ingress-beta-api-removed-k8s': {
+    value: '1.22',
+    text: 'Kubernetes 1.22 stopped serving the extensions/v1beta1 and networking.k8s.io/v1beta1 Ingress APIs; networking.k8s.io/v1 replaces them.',
+    source: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/#ingress-v122',
+    quote: 'The extensions/v1beta1 and networking.k8s.io/v1beta1 API versions of Ingress … v1.22.',
+    checked: '2026-11-30',
+  },
 });

@@ -4,6 +4,7 @@
  * flagged — and left out of routing, as it would never exist in a cluster.
  */
 import { diag, type Diagnostic, type Position } from '../diagnostics';
+import { FACTS } from '../facts';
 import { parseIp } from '../cidr/ip';
 import { createdOf, readManifests, type Manifest } from '../k8s/manifests';
 import { checkShape, type Shape } from '../k8s/shape';
@@ -170,7 +171,7 @@ function readIngress(m: Manifest, order: number, defaultClass: string | undefine
         'error',
         'ingress-api-version',
         m.apiVersion === 'extensions/v1beta1' || m.apiVersion === 'networking.k8s.io/v1beta1'
-          ? `apiVersion ${m.apiVersion} was removed in Kubernetes 1.22; use networking.k8s.io/v1 (its backend fields are service.name and service.port).`
+          ? `apiVersion ${m.apiVersion} was removed in Kubernetes ${FACTS['ingress-beta-api-removed-k8s'].value}; use networking.k8s.io/v1 (its backend fields are service.name and service.port).`
           : `An Ingress has apiVersion networking.k8s.io/v1, not "${m.apiVersion}".`,
         { ...doc.at(['apiVersion']), source: K8S_INGRESS },
       ),

@@ -110,6 +110,16 @@ describe('engines take their defaults and limits from the registry', () => {
     expect(run('r'.repeat(128))).not.toContain('name-too-long');
     expect(run('r'.repeat(129))).toContain('name-too-long');
   });
+  it('the Ingress reader names Kubernetes 1.22 as the release that removed the beta Ingress APIs', async () => {
+    const { routeTable } = await import('../../../src/lib/ingress');
+    // Independent value: the Kubernetes deprecation guide, "Ingress" under v1.22.
+    expect(FACTS['ingress-beta-api-removed-k8s'].value).toBe('1.22');
+    const beta = 'apiVersion: networking.k8s.io/v1beta1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  backend:\n    serviceName: web\n    servicePort: 80\n';
+    const d = routeTable(beta).diagnostics.find((x) => x.code === 'ingress-api-version');
+    expect(d?.message).toContain('removed in Kubernetes 1.22');
+    const v1 = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  defaultBackend:\n    service:\n      name: web\n      port:\n        number: 80\n';
+    expect(routeTable(v1).diagnostics.some((x) => x.code === 'ingress-api-version')).toBe(false);
+  });
   it('writes NSG priorities without a thousands separator and the NodePort range as a range', () => {
     expect(factDisplay(FACTS['nsg-default-deny-priority'])).toBe('65500');
     expect(factDisplay(FACTS['nsg-priority-max'])).toBe('4096');
