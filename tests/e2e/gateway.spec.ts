@@ -113,6 +113,8 @@ test('Migration tool: pasting kubectl List output and a broken document both ans
   await expect(verdict).toContainText('1 Gateway and 1 HTTPRoute');
   await expect(pg.locator('[data-result] pre.gw-yaml')).toContainText('shop-example-com-http');
   await pg.getByRole('button', { name: /Copy link/ }).click();
+  // The link is built asynchronously (compressed), then put in the address bar.
+  await expect(page).toHaveURL(/#pg\.tool=/);
   const url = page.url();
   await page.reload();
   await setInput(pg, 'manifests', 'kind: Ingress\n  bad: [');
