@@ -3,7 +3,6 @@ import { FACTCHECK_2026_11_30 as FC, facts } from './types.ts';
 
 const CRS = 'https://learn.microsoft.com/azure/web-application-firewall/ag/application-gateway-crs-rulegroups-rules';
 const CUSTOM = 'https://learn.microsoft.com/azure/web-application-firewall/ag/custom-waf-rules-overview';
-const SIZE = 'https://learn.microsoft.com/azure/web-application-firewall/ag/application-gateway-waf-request-size-limits';
 const JS_CHALLENGE = 'https://learn.microsoft.com/azure/web-application-firewall/waf-javascript-challenge';
 const LIMITS = 'https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#azure-application-gateway-limits';
 
@@ -108,57 +107,57 @@ export const WAF_FACTS = facts({
   'waf-body-limit-crs32-mb': {
     value: 2,
     display: '2 MB',
-    text: 'With CRS 3.2 or newer on WAF_v2, the request body limit (without file uploads) is 2 MB.',
-    source: SIZE,
-    quote: 'For CRS 3.2 (on the WAF_v2 SKU) and newer, these limits are as follows when using a WAF policy for Application Gateway: 2 MB request body size limit; 4 GB file upload limit',
+    text: 'With CRS 3.2 or newer (or DRS) on WAF_v2, the request body limit (without file uploads) is 2 MB.',
+    source: LIMITS,
+    quote: 'Maximum request size limit WAF SKU (without files) … V2 (with CRS 3.2 or DRS) - 2 MB',
     checked: FC,
   },
   'waf-upload-limit-crs32-gb': {
     value: 4,
     display: '4 GB',
-    text: 'With CRS 3.2 or newer on WAF_v2, the file upload limit is 4 GB.',
-    source: SIZE,
-    quote: '2 MB request body size limit; 4 GB file upload limit',
+    text: 'With CRS 3.2 or newer (or DRS) on WAF_v2, the file upload limit is 4 GB.',
+    source: LIMITS,
+    quote: 'Maximum file upload size (WAF SKU) … V2 (with CRS 3.2 or DRS) - 4 GB',
     checked: FC,
   },
   'waf-body-limit-kb-min': {
     value: 8,
     display: '8 KB',
-    text: 'With CRS 3.1 and older, maxRequestBodySizeInKb can be set from 8 KB to 128 KB.',
-    source: SIZE,
-    quote: 'This field has a minimum value of 8 KB and a maximum value of 128 KB.',
+    text: 'The WAF request body limit (without files) can be set no lower than 8 KB; with CRS 3.1 and older, no higher than 128 KB.',
+    source: LIMITS,
+    quote: 'V1 or V2 (with CRS 3.1 and older) - 128 KB … 8 KB - Minimum Value',
     checked: FC,
   },
   'waf-body-limit-kb-default': {
     value: 128,
     display: '128 KB',
-    text: 'With CRS 3.1 and older, the request body limit is 128 KB by default, which is also its maximum.',
-    source: SIZE,
-    quote: 'a maximum value of 128 KB. The default value for request body size is 128 KB.',
+    text: 'The WAF request body limit is 128 KB by default; with CRS 3.1 and older that is also its maximum.',
+    source: LIMITS,
+    quote: 'V1 or V2 (with CRS 3.1 and older) - 128 KB … 128 KB - Default value',
     checked: FC,
   },
   'waf-upload-limit-mb-min': {
     value: 1,
     display: '1 MB',
-    text: 'With CRS 3.1 and older, the file upload limit can be set no lower than 1 MB.',
-    source: SIZE,
-    quote: 'minimum value of 1 MB',
+    text: 'The WAF file upload limit can be set no lower than 1 MB.',
+    source: LIMITS,
+    quote: '1 MB - Minimum Value',
     checked: FC,
   },
   'waf-upload-limit-mb-max-v2': {
     value: 750,
     display: '750 MB',
     text: 'With CRS 3.1 and older, a WAF_v2 gateway accepts a file upload limit of at most 750 MB.',
-    source: SIZE,
-    quote: '750 MB for v2 WAF gateways',
+    source: LIMITS,
+    quote: 'Maximum file upload size (WAF SKU) … V2 - 750 MB … V2 (with CRS 3.2 or DRS) - 4 GB',
     checked: FC,
   },
   'waf-upload-limit-mb-default': {
     value: 100,
     display: '100 MB',
-    text: 'With CRS 3.1 and older, the file upload limit is 100 MB by default.',
-    source: SIZE,
-    quote: 'The default value for file upload limit is 100 MB.',
+    text: 'The WAF file upload limit is 100 MB by default.',
+    source: LIMITS,
+    quote: '100 MB - Default value',
     checked: FC,
   },
   'waf-js-challenge-lifetime': {
