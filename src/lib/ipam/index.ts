@@ -186,10 +186,10 @@ export const LIMITS = {
   podSubnetBatch: FACTS['pod-subnet-batch'].value,
 } as const;
 
-/** "AKS clusters can't use these for the service, pod or VNet address range." */
 /** How messages write the VNet limit ("65,536"). */
 const VNET_IPS = factDisplay(FACTS['vnet-configured-ips']);
 
+/** "AKS clusters can't use these for the service, pod or VNet address range." */
 export const FORBIDDEN_RANGES: readonly string[] = FACTS['forbidden-ranges'].value;
 
 const MAX_INPUT_CIDRS = 200; // more ranges than any real plan; keeps pairwise checks small
